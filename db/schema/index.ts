@@ -1,0 +1,4 @@
+export * from "./ai";
+export * from "./jobs";
+export * from "./studies";
+export * from "./users";

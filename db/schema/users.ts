@@ -1,0 +1,62 @@
+import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { createdAt, id, timestamp } from "./columns";
+import { studies } from "./studies";
+
+export const users = sqliteTable("users", {
+  id: id(),
+  /** Always stored lower-cased and trimmed. */
+  email: text("email").notNull().unique(),
+  name: text("name").notNull(),
+  passwordHash: text("password_hash").notNull(),
+  isAdmin: integer("is_admin", { mode: "boolean" }).notNull().default(false),
+  /** Granted by an admin or an instance invitation: may create studies (and organizes them). */
+  canCreateStudies: integer("can_create_studies", { mode: "boolean" }).notNull().default(false),
+  /** Sessions issued before this moment are rejected (set on password change). */
+  sessionsValidAfter: timestamp("sessions_valid_after").notNull().default(0),
+  createdAt: createdAt(),
+  updatedAt: timestamp("updated_at")
+    .notNull()
+    .$defaultFn(() => Date.now()),
+});
+export type User = typeof users.$inferSelect;
+
+export const INVITABLE_INSTANCE_ROLES = ["admin", "organizer"] as const;
+
+export const invitations = sqliteTable(
+  "invitations",
+  {
+    id: id(),
+    /** sha256 of the token; the token itself exists only in the link. */
+    tokenHash: text("token_hash").notNull().unique(),
+    /** Null for an instance invitation (admin, or organizer = may create studies). */
+    studyId: text("study_id").references(() => studies.id, { onDelete: "cascade" }),
+    /** JSON array of role names. */
+    roles: text("roles", { mode: "json" }).$type<string[]>().notNull(),
+    /** Optional: only this email may redeem it. */
+    email: text("email"),
+    note: text("note"),
+    createdBy: text("created_by")
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+    expiresAt: timestamp("expires_at").notNull(),
+    usedAt: timestamp("used_at"),
+    usedBy: text("used_by").references(() => users.id),
+    revokedAt: timestamp("revoked_at"),
+  },
+  (t) => [
+    index("invitations_study_idx").on(t.studyId),
+    index("invitations_created_by_idx").on(t.createdBy),
+    index("invitations_used_by_idx").on(t.usedBy),
+  ],
+);
+export type Invitation = typeof invitations.$inferSelect;
+
+/** Failed sign-in counters, keyed "account:<email>" or "ip:<address>". */
+export const authThrottle = sqliteTable("auth_throttle", {
+  key: text("key").primaryKey(),
+  failures: integer("failures").notNull().default(0),
+  windowStartedAt: timestamp("window_started_at").notNull(),
+  lockedUntil: timestamp("locked_until"),
+});
+export type AuthThrottle = typeof authThrottle.$inferSelect;

@@ -1,0 +1,88 @@
+import { z } from "zod";
+
+// The only place that reads process.env: everything else imports `env`.
+// Parsed lazily so `next build` does not require runtime-only variables.
+
+const optionalString = z
+  .string()
+  .optional()
+  .transform((v) => (v === undefined || v.trim() === "" ? undefined : v.trim()));
+
+const intWithDefault = (fallback: number, min: number, max: number) =>
+  z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined || v.trim() === "") return fallback;
+      const n = Number(v);
+      if (!Number.isInteger(n) || n < min || n > max) {
+        ctx.addIssue({ code: "custom", message: `must be an integer from ${min} to ${max}` });
+        return z.NEVER;
+      }
+      return n;
+    });
+
+const boolWithDefault = (fallback: boolean) =>
+  z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined || v.trim() === "") return fallback;
+      const s = v.trim().toLowerCase();
+      if (["1", "true", "yes", "on"].includes(s)) return true;
+      if (["0", "false", "no", "off"].includes(s)) return false;
+      ctx.addIssue({ code: "custom", message: "must be true or false" });
+      return z.NEVER;
+    });
+
+const httpUrl = z.url({ protocol: /^https?$/, error: "must be an http:// or https:// URL" });
+
+export const LLM_PROVIDERS = ["none", "openai", "anthropic", "openai-compatible", "mock"] as const;
+export type LlmProviderName = (typeof LLM_PROVIDERS)[number];
+
+export const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_PATH: optionalString.transform((v) => v ?? "./data/ideation-lab.db"),
+  AUTH_SECRET: optionalString,
+  APP_URL: optionalString.pipe(httpUrl.optional()),
+  LLM_PROVIDER: optionalString.pipe(z.enum(LLM_PROVIDERS).optional()).transform((v) => v ?? "none"),
+  LLM_MODEL: optionalString,
+  LLM_BASE_URL: optionalString.pipe(httpUrl.optional()),
+  LLM_API_KEY: optionalString,
+  OPENAI_API_KEY: optionalString,
+  ANTHROPIC_API_KEY: optionalString,
+  LLM_TIMEOUT_MS: intWithDefault(60_000, 1_000, 3_600_000),
+  LLM_MAX_RETRIES: intWithDefault(3, 0, 10),
+  LLM_CACHE: boolWithDefault(true),
+  JOB_CONCURRENCY: intWithDefault(2, 1, 32),
+  INVITE_TTL_DAYS: intWithDefault(7, 1, 90),
+  LOGIN_MAX_FAILURES_PER_ACCOUNT: intWithDefault(5, 1, 1000),
+  LOGIN_MAX_FAILURES_PER_IP: intWithDefault(20, 1, 10000),
+  LOGIN_LOCK_MINUTES: intWithDefault(15, 1, 1440),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export class EnvError extends Error {}
+
+/** Parses an environment record; throws one message naming every bad variable. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = envSchema.safeParse(source);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
+    throw new EnvError(`Invalid environment configuration:\n  ${lines.join("\n  ")}`);
+  }
+  return result.data;
+}
+
+let cached: Env | undefined;
+
+export function getEnv(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}
+
+/** Tests change variables between cases; production never calls this. */
+export function resetEnvForTests() {
+  cached = undefined;
+}

@@ -1,0 +1,11 @@
+import type { NextConfig } from "next";
+
+const nextConfig: NextConfig = {
+  // forbidden()/unauthorized() give real 403/401 pages instead of crashes.
+  experimental: { authInterrupts: true },
+  serverExternalPackages: ["better-sqlite3"],
+  poweredByHeader: false,
+  typescript: { ignoreBuildErrors: false },
+};
+
+export default nextConfig;
