@@ -21,7 +21,12 @@ describe("parseEnv", () => {
   });
 
   it("parses numbers and booleans", () => {
-    const env = parseEnv({ LLM_TIMEOUT_MS: "5000", LLM_CACHE: "off", JOB_CONCURRENCY: "4", LLM_PROVIDER: "openai-compatible" });
+    const env = parseEnv({
+      LLM_TIMEOUT_MS: "5000",
+      LLM_CACHE: "off",
+      JOB_CONCURRENCY: "4",
+      LLM_PROVIDER: "openai-compatible",
+    });
     expect(env.LLM_TIMEOUT_MS).toBe(5000);
     expect(env.LLM_CACHE).toBe(false);
     expect(env.JOB_CONCURRENCY).toBe(4);
