@@ -6,7 +6,9 @@ import type { SessionUser } from "@/lib/auth/session";
 export const TEST_PASSWORD = "test-password-1";
 const TEST_HASH = "$2b$04$7roADEmxyuGr.mpzfGOgm.kMggmyhFl5aV9ZseteYaOa3qaqJuvVe";
 
-export function makeUser(opts: { email?: string; name?: string; isAdmin?: boolean; canCreateStudies?: boolean } = {}): SessionUser {
+export function makeUser(
+  opts: { email?: string; name?: string; isAdmin?: boolean; canCreateStudies?: boolean } = {},
+): SessionUser {
   const u = insertUser({
     email: opts.email ?? `user-${crypto.randomUUID().slice(0, 8)}@example.org`,
     name: opts.name ?? "Test User",

@@ -1,0 +1,182 @@
+import "server-only";
+import { and, asc, desc, eq, inArray } from "drizzle-orm";
+import { AppError } from "@/lib/errors";
+import { getDb } from "../client";
+import { withDbErrors } from "../errors";
+import { memberships, STUDY_ROLES, type Study, type StudyRole, studies, users } from "../schema";
+
+export type StudyWithRoles = Pick<
+  Study,
+  "id" | "title" | "description" | "status" | "isDemo" | "createdAt"
+> & {
+  roles: StudyRole[];
+};
+
+const studyColumns = {
+  id: studies.id,
+  title: studies.title,
+  description: studies.description,
+  status: studies.status,
+  isDemo: studies.isDemo,
+  createdAt: studies.createdAt,
+};
+
+const byRoleOrder = (a: StudyRole, b: StudyRole) => STUDY_ROLES.indexOf(a) - STUDY_ROLES.indexOf(b);
+
+export function createStudy({
+  title,
+  description,
+  createdBy,
+  isDemo = false,
+}: {
+  title: string;
+  description: string;
+  createdBy: string;
+  isDemo?: boolean;
+}): Study {
+  const db = getDb();
+  return withDbErrors(() =>
+    db.transaction((tx) => {
+      const study = tx.insert(studies).values({ title, description, createdBy, isDemo }).returning().get();
+      tx.insert(memberships).values({ studyId: study.id, userId: createdBy, role: "organizer" }).run();
+      return study;
+    }),
+  );
+}
+
+/** The studies the user is a member of, each with the user's roles in it. */
+export function listStudiesForUser({ userId }: { userId: string }): StudyWithRoles[] {
+  const rows = withDbErrors(() =>
+    getDb()
+      .select({ ...studyColumns, role: memberships.role })
+      .from(memberships)
+      .innerJoin(studies, eq(studies.id, memberships.studyId))
+      .where(eq(memberships.userId, userId))
+      .orderBy(desc(studies.createdAt))
+      .all(),
+  );
+  const byId = new Map<string, StudyWithRoles>();
+  for (const { role, ...study } of rows) {
+    const entry = byId.get(study.id) ?? { ...study, roles: [] };
+    entry.roles.push(role);
+    byId.set(study.id, entry);
+  }
+  for (const s of byId.values()) s.roles.sort(byRoleOrder);
+  return [...byId.values()];
+}
+
+export function listAllStudies(): Pick<Study, "id" | "title">[] {
+  return withDbErrors(() =>
+    getDb().select({ id: studies.id, title: studies.title }).from(studies).orderBy(asc(studies.title)).all(),
+  );
+}
+
+export function getStudyById({ studyId }: { studyId: string }) {
+  return withDbErrors(() => getDb().select(studyColumns).from(studies).where(eq(studies.id, studyId)).get());
+}
+
+export function getStudyRoles({ studyId, userId }: { studyId: string; userId: string }): StudyRole[] {
+  return withDbErrors(() =>
+    getDb()
+      .select({ role: memberships.role })
+      .from(memberships)
+      .where(and(eq(memberships.studyId, studyId), eq(memberships.userId, userId)))
+      .all()
+      .map((r) => r.role)
+      .sort(byRoleOrder),
+  );
+}
+
+export type StudyMember = {
+  userId: string;
+  name: string;
+  email: string;
+  roles: StudyRole[];
+  joinedAt: number;
+};
+
+export function listStudyMembers({ studyId }: { studyId: string }): StudyMember[] {
+  const rows = withDbErrors(() =>
+    getDb()
+      .select({
+        userId: users.id,
+        name: users.name,
+        email: users.email,
+        role: memberships.role,
+        joinedAt: memberships.createdAt,
+      })
+      .from(memberships)
+      .innerJoin(users, eq(users.id, memberships.userId))
+      .where(eq(memberships.studyId, studyId))
+      .orderBy(asc(users.name))
+      .all(),
+  );
+  const byUser = new Map<string, StudyMember>();
+  for (const { role, joinedAt, ...u } of rows) {
+    const m = byUser.get(u.userId) ?? { ...u, roles: [], joinedAt };
+    m.roles.push(role);
+    m.joinedAt = Math.min(m.joinedAt, joinedAt);
+    byUser.set(u.userId, m);
+  }
+  for (const m of byUser.values()) m.roles.sort(byRoleOrder);
+  return [...byUser.values()];
+}
+
+/** Adds roles a user does not hold yet; existing ones are left as they are. */
+export function addStudyRoles({
+  studyId,
+  userId,
+  roles,
+}: {
+  studyId: string;
+  userId: string;
+  roles: StudyRole[];
+}) {
+  if (roles.length === 0) return;
+  withDbErrors(() =>
+    getDb()
+      .insert(memberships)
+      .values(roles.map((role) => ({ studyId, userId, role })))
+      .onConflictDoNothing()
+      .run(),
+  );
+}
+
+/** Removes a member's roles (all, or the given ones); never the study's last organizer. */
+export function removeStudyRoles({
+  studyId,
+  userId,
+  roles = [...STUDY_ROLES],
+}: {
+  studyId: string;
+  userId: string;
+  roles?: StudyRole[];
+}) {
+  const db = getDb();
+  withDbErrors(() =>
+    db.transaction(
+      (tx) => {
+        if (roles.includes("organizer")) {
+          const organizers = tx
+            .select({ userId: memberships.userId })
+            .from(memberships)
+            .where(and(eq(memberships.studyId, studyId), eq(memberships.role, "organizer")))
+            .all();
+          if (organizers.length === 1 && organizers[0].userId === userId) {
+            throw new AppError("conflict:last_organizer", "A study needs at least one organizer.");
+          }
+        }
+        tx.delete(memberships)
+          .where(
+            and(
+              eq(memberships.studyId, studyId),
+              eq(memberships.userId, userId),
+              inArray(memberships.role, roles),
+            ),
+          )
+          .run();
+      },
+      { behavior: "immediate" },
+    ),
+  );
+}

@@ -1,0 +1,21 @@
+import { describe, expect, it } from "vitest";
+import { getNextSteps } from "./next-steps";
+
+describe("getNextSteps", () => {
+  it("tells a writer to write only while writing is open", () => {
+    expect(getNextSteps({ studyId: "s", status: "writing", roles: ["writer"] })[0].text).toBe(
+      "Write and submit your ideas.",
+    );
+    expect(getNextSteps({ studyId: "s", status: "setup", roles: ["writer"] })[0].text).toMatch(
+      /writing phase/,
+    );
+    expect(getNextSteps({ studyId: "s", status: "reviewing", roles: ["writer"] })[0].text).toMatch(/is over/);
+  });
+
+  it("gives one step per role, organizers linking to the members page", () => {
+    const steps = getNextSteps({ studyId: "abc", status: "reviewing", roles: ["organizer", "reviewer"] });
+    expect(steps.map((s) => s.role)).toEqual(["organizer", "reviewer"]);
+    expect(steps[0].href).toBe("/studies/abc/members");
+    expect(steps[1].text).toBe("Review the ideas assigned to you.");
+  });
+});

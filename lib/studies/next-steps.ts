@@ -1,0 +1,49 @@
+import type { StudyRole, StudyStatus } from "@/db/schema";
+
+export type NextStep = { role: StudyRole; text: string; href?: string };
+
+const PHASE_FOR_ROLE: Record<Exclude<StudyRole, "organizer">, StudyStatus> = {
+  writer: "writing",
+  reviewer: "reviewing",
+  judge: "arena",
+};
+
+const ORGANIZER_STEPS: Record<StudyStatus, string> = {
+  setup: "Set up the study and invite writers, reviewers and judges.",
+  writing: "Writers are submitting ideas; import AI ideas and watch submissions.",
+  normalization: "Check the style-normalized ideas against their originals.",
+  reviewing: "Reviews are under way; watch progress and remind late reviewers.",
+  arena: "The Idea Arena is open; watch judging progress.",
+  closed: "The study is closed; read the results and export the data.",
+};
+
+/** What each of the user's roles should do next in a study, in plain words for the dashboard. */
+export function getNextSteps({
+  studyId,
+  status,
+  roles,
+}: {
+  studyId: string;
+  status: StudyStatus;
+  roles: StudyRole[];
+}): NextStep[] {
+  return roles.map((role) => {
+    if (role === "organizer") {
+      return { role, text: ORGANIZER_STEPS[status], href: `/studies/${studyId}/members` };
+    }
+    const phase = PHASE_FOR_ROLE[role];
+    if (status === phase) {
+      const verb = {
+        writer: "Write and submit your ideas.",
+        reviewer: "Review the ideas assigned to you.",
+        judge: "Compare idea pairs in the arena.",
+      }[role];
+      return { role, text: verb, href: `/studies/${studyId}` };
+    }
+    if (status === "closed") return { role, text: "The study is closed. Thank you for taking part." };
+    const order = ["setup", "writing", "normalization", "reviewing", "arena", "closed"];
+    return order.indexOf(status) < order.indexOf(phase)
+      ? { role, text: `Nothing to do yet: your part starts in the ${phase} phase.` }
+      : { role, text: `The ${phase} phase is over; nothing more to do as ${role}.` };
+  });
+}
