@@ -1,0 +1,21 @@
+"use server";
+
+import { changePassword, changePasswordSchema } from "@/lib/auth/accounts";
+import { signIn } from "@/lib/auth/auth";
+import { guardedAction } from "@/lib/auth/guarded";
+
+const change = guardedAction({ schema: changePasswordSchema }, ({ user, input }) =>
+  changePassword({ userId: user.id, input }),
+);
+
+/** Other sessions of the account end; this one is renewed with the new password. */
+export async function changePasswordAction(prev: unknown, formData: FormData) {
+  const result = await change(prev, formData);
+  if (!result.ok) return result;
+  await signIn("credentials", {
+    email: result.data.email,
+    password: String(formData.get("newPassword")),
+    redirectTo: "/account?changed=1",
+  });
+  return result;
+}

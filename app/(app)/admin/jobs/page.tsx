@@ -1,0 +1,58 @@
+import type { Metadata } from "next";
+import { JobProgress } from "@/components/job-progress";
+import { Alert } from "@/components/ui/alert";
+import { Card, CardTitle } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
+import { listJobs } from "@/db/queries/jobs";
+import { getLlmConfig } from "@/lib/ai/providers";
+import { guardPage } from "@/lib/auth/guarded";
+import { StartTestJobForm } from "./start-test-job-form";
+
+export const metadata: Metadata = { title: "Jobs" };
+
+export default async function JobsPage() {
+  await guardPage({ admin: true });
+  const config = getLlmConfig();
+  const jobs = listJobs({ limit: 20 });
+  return (
+    <>
+      <PageHeader
+        title="Background jobs"
+        description="Long LLM work (normalization, LLM judging, ideation) runs here item by item, survives restarts, and can be cancelled."
+      />
+      <div className="grid gap-6 lg:grid-cols-2">
+        <Card>
+          <CardTitle>Test job</CardTitle>
+          <p className="mb-3 text-sm">Sends a few prompts to the configured model through the job runner.</p>
+          {config.configured ? null : (
+            <div className="mb-3">
+              <Alert tone="warning" testId="llm-not-configured">
+                {config.problem} The test job will start, and each item will fail with this message.
+              </Alert>
+            </div>
+          )}
+          <StartTestJobForm />
+        </Card>
+        <Card>
+          <CardTitle>Recent jobs</CardTitle>
+          {jobs.length === 0 ? (
+            <p className="text-sm text-[var(--foreground-soft)]">
+              No jobs yet. Start a test job to see the runner at work.
+            </p>
+          ) : (
+            <ul className="space-y-4" data-testid="job-list">
+              {jobs.map((j) => (
+                <li key={j.job.id}>
+                  <p className="mb-1 text-xs text-[var(--foreground-soft)]">
+                    {new Date(j.job.createdAt).toISOString().slice(0, 19).replace("T", " ")} UTC
+                  </p>
+                  <JobProgress jobId={j.job.id} />
+                </li>
+              ))}
+            </ul>
+          )}
+        </Card>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,29 @@
+"use client";
+
+import { ActionForm } from "@/components/action-form";
+import { Alert } from "@/components/ui/alert";
+import type { TestConnectionResult } from "@/lib/ai/test-connection";
+import { testConnectionAction } from "./actions";
+
+export function TestConnectionButton() {
+  return (
+    <ActionForm
+      action={testConnectionAction}
+      submitLabel="Test connection"
+      pendingLabel="Calling the model…"
+      testId="test-connection"
+      success={(r: TestConnectionResult) =>
+        r.ok ? (
+          <Alert tone="success" testId="connection-ok">
+            Connected to {r.provider} / {r.model} in {r.latencyMs} ms. Reply: “{r.reply}”
+          </Alert>
+        ) : (
+          <Alert tone="error" testId="connection-failed">
+            Could not reach {r.provider}
+            {r.model ? ` / ${r.model}` : ""}: {r.error}
+          </Alert>
+        )
+      }
+    />
+  );
+}

@@ -1,0 +1,20 @@
+import { redirect } from "next/navigation";
+import type { ReactNode } from "react";
+import { SiteHeader } from "@/components/site-header";
+import { listStudiesForUser } from "@/db/queries/studies";
+import { getSessionUser } from "@/lib/auth/session";
+
+export default async function AppLayout({ children }: { children: ReactNode }) {
+  const user = await getSessionUser();
+  // A stale or revoked session (e.g. after a password change elsewhere) goes back to sign-in.
+  if (!user) redirect("/signin");
+  const studies = listStudiesForUser({ userId: user.id });
+  return (
+    <>
+      <SiteHeader user={user} studies={studies} />
+      <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-8">
+        {children}
+      </main>
+    </>
+  );
+}

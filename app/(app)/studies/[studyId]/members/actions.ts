@@ -1,0 +1,38 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { revokeInvitation } from "@/db/queries/invitations";
+import { removeStudyRoles } from "@/db/queries/studies";
+import { guardedAction, guardedFormAction } from "@/lib/auth/guarded";
+import { createInvitationLink } from "@/lib/auth/invitations";
+import { uuidSchema } from "@/lib/validation";
+
+export const createStudyInvitationAction = guardedAction(
+  { study: { roles: ["organizer"] } },
+  ({ user, study, raw }) => {
+    const { path, invitation } = createInvitationLink({
+      actor: user,
+      input: { ...(raw as object), studyId: study?.id },
+    });
+    revalidatePath(`/studies/${study?.id}/members`);
+    return { path, expiresAt: invitation.expiresAt };
+  },
+);
+
+export const revokeStudyInvitationAction = guardedFormAction(
+  { study: { roles: ["organizer"] }, schema: z.object({ invitationId: uuidSchema }) },
+  ({ study, input }) => {
+    revokeInvitation({ invitationId: input.invitationId, studyId: study!.id });
+    revalidatePath(`/studies/${study!.id}/members`);
+  },
+);
+
+export const removeMemberAction = guardedFormAction(
+  { study: { roles: ["organizer"] }, schema: z.object({ userId: uuidSchema }) },
+  ({ study, input }) => {
+    // Their submitted work stays in the study, still attributed to them; only the roles go.
+    removeStudyRoles({ studyId: study!.id, userId: input.userId });
+    revalidatePath(`/studies/${study!.id}/members`);
+  },
+);

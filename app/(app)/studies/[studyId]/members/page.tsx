@@ -1,0 +1,81 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { InvitationForm } from "@/components/invitation-form";
+import { InvitationTable } from "@/components/invitation-table";
+import { Card, CardTitle } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
+import { listInvitations } from "@/db/queries/invitations";
+import { listStudyMembers } from "@/db/queries/studies";
+import { STUDY_ROLES } from "@/db/schema";
+import { guardPage } from "@/lib/auth/guarded";
+import { createStudyInvitationAction, removeMemberAction, revokeStudyInvitationAction } from "./actions";
+
+export const metadata: Metadata = { title: "Members" };
+
+export default async function MembersPage({ params }: PageProps<"/studies/[studyId]/members">) {
+  const { studyId } = await params;
+  const { study, user } = await guardPage({ study: { roles: ["organizer"] } }, { studyId });
+  if (!study) return null;
+  const members = listStudyMembers({ studyId: study.id });
+  const invitations = listInvitations({ studyId: study.id });
+  return (
+    <>
+      <PageHeader
+        title="Members and invitations"
+        description={<Link href={`/studies/${study.id}`}>{study.title}</Link>}
+      />
+      <div className="grid gap-6 lg:grid-cols-3">
+        <div className="space-y-6 lg:col-span-2">
+          <Card>
+            <CardTitle>Members ({members.length})</CardTitle>
+            <table className="w-full text-left text-sm" data-testid="member-table">
+              <thead className="text-xs uppercase text-[var(--foreground-soft)]">
+                <tr>
+                  <th className="py-1 pr-3">Name</th>
+                  <th className="py-1 pr-3">Email</th>
+                  <th className="py-1 pr-3">Roles</th>
+                  <th className="py-1" />
+                </tr>
+              </thead>
+              <tbody>
+                {members.map((m) => (
+                  <tr key={m.userId} className="border-t border-[var(--border)]">
+                    <td className="py-2 pr-3">{m.name}</td>
+                    <td className="py-2 pr-3">{m.email}</td>
+                    <td className="py-2 pr-3">{m.roles.join(", ")}</td>
+                    <td className="py-2 text-right">
+                      {m.userId !== user.id ? (
+                        <form action={removeMemberAction}>
+                          <input type="hidden" name="studyId" value={study.id} />
+                          <input type="hidden" name="userId" value={m.userId} />
+                          <button
+                            type="submit"
+                            className="text-sm text-red-700 hover:underline dark:text-red-400"
+                          >
+                            Remove
+                          </button>
+                        </form>
+                      ) : null}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </Card>
+          <Card>
+            <CardTitle>Invitations</CardTitle>
+            <InvitationTable invitations={invitations} revokeAction={revokeStudyInvitationAction} />
+          </Card>
+        </div>
+        <Card>
+          <CardTitle>Invite people</CardTitle>
+          <InvitationForm
+            action={createStudyInvitationAction}
+            studyId={study.id}
+            roleOptions={STUDY_ROLES.map((r) => ({ value: r, label: r }))}
+          />
+        </Card>
+      </div>
+    </>
+  );
+}

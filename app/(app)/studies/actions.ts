@@ -1,0 +1,16 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { createStudy } from "@/db/queries/studies";
+import { guardedAction } from "@/lib/auth/guarded";
+import { createStudySchema } from "@/lib/studies/schemas";
+
+const create = guardedAction({ studyCreator: true, schema: createStudySchema }, ({ user, input }) =>
+  createStudy({ title: input.title, description: input.description, createdBy: user.id }),
+);
+
+export async function createStudyAction(prev: unknown, formData: FormData) {
+  const result = await create(prev, formData);
+  if (result.ok) redirect(`/studies/${result.data.id}`);
+  return result;
+}

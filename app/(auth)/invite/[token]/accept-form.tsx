@@ -1,0 +1,51 @@
+"use client";
+
+import { ActionForm, Field } from "@/components/action-form";
+import { MIN_PASSWORD_LENGTH } from "@/lib/auth/password-rules";
+import { acceptInvitationAction } from "./actions";
+
+export function AcceptInvitationForm({
+  token,
+  studyId,
+  mode,
+  presetEmail,
+}: {
+  token: string;
+  studyId: string | null;
+  mode: "attach" | "create";
+  presetEmail: string | null;
+}) {
+  return (
+    <ActionForm
+      action={acceptInvitationAction}
+      submitLabel={mode === "attach" ? "Accept invitation" : "Create account and accept"}
+      pendingLabel="Accepting…"
+      testId="accept-invite-form"
+    >
+      <input type="hidden" name="token" value={token} />
+      <input type="hidden" name="studyId" value={studyId ?? ""} />
+      {mode === "create" ? (
+        <>
+          <Field label="Name" name="name" autoComplete="name" required />
+          <Field
+            label="Email"
+            name="email"
+            type="email"
+            autoComplete="email"
+            required
+            defaultValue={presetEmail ?? undefined}
+            readOnly={presetEmail !== null}
+          />
+          <Field
+            label="Password"
+            name="password"
+            type="password"
+            autoComplete="new-password"
+            required
+            hint={`At least ${MIN_PASSWORD_LENGTH} characters.`}
+          />
+        </>
+      ) : null}
+    </ActionForm>
+  );
+}

@@ -1,0 +1,64 @@
+import type { InvitationView } from "@/db/queries/invitations";
+import { Badge } from "./ui/badge";
+
+export function InvitationTable({
+  invitations,
+  revokeAction,
+  showStudy = false,
+}: {
+  invitations: InvitationView[];
+  revokeAction: (formData: FormData) => Promise<void>;
+  showStudy?: boolean;
+}) {
+  if (invitations.length === 0) {
+    return (
+      <p className="text-sm text-[var(--foreground-soft)]">No invitations yet. Create one with the form.</p>
+    );
+  }
+  return (
+    <div className="overflow-x-auto">
+      <table className="w-full text-left text-sm" data-testid="invitation-table">
+        <thead className="text-xs uppercase text-[var(--foreground-soft)]">
+          <tr>
+            {showStudy ? <th className="py-1 pr-3">Study</th> : null}
+            <th className="py-1 pr-3">Roles</th>
+            <th className="py-1 pr-3">For</th>
+            <th className="py-1 pr-3">State</th>
+            <th className="py-1 pr-3">Expires</th>
+            <th className="py-1" />
+          </tr>
+        </thead>
+        <tbody>
+          {invitations.map((inv) => (
+            <tr key={inv.id} className="border-t border-[var(--border)]">
+              {showStudy ? <td className="py-2 pr-3">{inv.studyTitle ?? "instance"}</td> : null}
+              <td className="py-2 pr-3">{inv.roles.join(", ")}</td>
+              <td className="py-2 pr-3">
+                {inv.email ?? "anyone with the link"}
+                {inv.note ? ` · ${inv.note}` : ""}
+              </td>
+              <td className="py-2 pr-3">
+                <Badge tone={inv.state === "pending" ? "accent" : "neutral"}>{inv.state}</Badge>
+                {inv.usedByEmail ? <span className="ml-1 text-xs">by {inv.usedByEmail}</span> : null}
+              </td>
+              <td className="py-2 pr-3">
+                {new Date(inv.expiresAt).toISOString().slice(0, 16).replace("T", " ")} UTC
+              </td>
+              <td className="py-2 text-right">
+                {inv.state === "pending" ? (
+                  <form action={revokeAction}>
+                    <input type="hidden" name="invitationId" value={inv.id} />
+                    {inv.studyId ? <input type="hidden" name="studyId" value={inv.studyId} /> : null}
+                    <button type="submit" className="text-sm text-red-700 hover:underline dark:text-red-400">
+                      Revoke
+                    </button>
+                  </form>
+                ) : null}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
