@@ -1,0 +1,26 @@
+// Started by Playwright: a fresh, migrated database, then the production server (already built).
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { getDb } from "@/db/client";
+import { migrateDatabase } from "@/db/migrate";
+import { getEnv } from "@/lib/env";
+
+const file = getEnv().DATABASE_PATH;
+if (!file.includes("e2e"))
+  throw new Error(`Refusing to wipe ${file}: the e2e database path must contain "e2e".`);
+for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(`${file}${suffix}`, { force: true });
+fs.mkdirSync(path.dirname(file), { recursive: true });
+migrateDatabase(getDb());
+getDb().$client.close();
+
+const server = spawn(
+  process.execPath,
+  ["node_modules/next/dist/bin/next", "start", "-p", process.env.PORT ?? "3100"],
+  {
+    stdio: "inherit",
+    env: process.env,
+  },
+);
+for (const sig of ["SIGINT", "SIGTERM"] as const) process.on(sig, () => server.kill(sig));
+server.on("exit", (code) => process.exit(code ?? 0));

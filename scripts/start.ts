@@ -1,0 +1,53 @@
+// npm start — migrate, build if the sources changed, then serve the production app.
+import { spawn, spawnSync } from "node:child_process";
+import { getDb } from "@/db/client";
+import { migrateDatabase } from "@/db/migrate";
+import { countUsers } from "@/db/queries/users";
+import { getEnv } from "@/lib/env";
+import { isBuildCurrent, recordBuildFingerprint } from "./lib/build-fingerprint";
+import { ensureAuthSecret, loadDotEnv } from "./lib/load-env";
+
+const NEXT_BIN = "node_modules/next/dist/bin/next";
+
+function main() {
+  loadDotEnv();
+  const secret = ensureAuthSecret();
+  if (secret === "created")
+    console.log("Generated AUTH_SECRET and stored it beside the database (data/auth-secret).");
+  const env = getEnv();
+  const port = Number(process.env.PORT ?? 3000);
+
+  migrateDatabase(getDb());
+  console.log(`Database ready: ${env.DATABASE_PATH}`);
+
+  if (!isBuildCurrent()) {
+    console.log("Building the app (first start or changed sources; about a minute)…");
+    const build = spawnSync(process.execPath, [NEXT_BIN, "build"], { stdio: "inherit", env: process.env });
+    if (build.status !== 0) process.exit(build.status ?? 1);
+    recordBuildFingerprint();
+  }
+
+  const base = env.APP_URL ?? `http://localhost:${port}`;
+  const firstRun = countUsers() === 0;
+  getDb().$client.close();
+
+  const server = spawn(process.execPath, [NEXT_BIN, "start", "-p", String(port)], {
+    stdio: "inherit",
+    env: process.env,
+  });
+  console.log("");
+  console.log(
+    firstRun
+      ? `First run: open ${base}/setup to create the admin account.`
+      : `Ideation Lab is running at ${base}`,
+  );
+  console.log(
+    env.LLM_PROVIDER === "none"
+      ? "No LLM provider configured (human-only studies work; see README to add one)."
+      : `LLM provider: ${env.LLM_PROVIDER}`,
+  );
+  for (const sig of ["SIGINT", "SIGTERM"] as const) process.on(sig, () => server.kill(sig));
+  server.on("exit", (code) => process.exit(code ?? 0));
+}
+
+main();
