@@ -1,22 +1,24 @@
-import { NextResponse } from "next/server";
-import NextAuth from "next-auth";
-import { authConfig } from "@/lib/auth/auth.config";
+import { type NextRequest, NextResponse } from "next/server";
 
-// Routing only: send people without a session to sign in. Authorization happens where data is touched.
-const { auth } = NextAuth(authConfig);
-
+// Routing only: people without a session cookie go to sign-in. The session itself is verified where
+// data is touched (lib/auth/session.ts). Deliberately not Auth.js's `auth()` wrapper: it re-issues the
+// session cookie on every request, and a prefetch answered just after sign-out would sign the person back in.
 const PUBLIC_PREFIXES = ["/signin", "/setup", "/invite", "/api"];
+const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];
 
-export default auth((req) => {
+export default function proxy(req: NextRequest) {
   const { pathname, search } = req.nextUrl;
   if (PUBLIC_PREFIXES.some((p) => pathname === p || pathname.startsWith(`${p}/`))) return NextResponse.next();
-  if (!req.auth) {
+  const hasSession = req.cookies
+    .getAll()
+    .some((c) => SESSION_COOKIES.some((name) => c.name === name || c.name.startsWith(`${name}.`)));
+  if (!hasSession) {
     const url = new URL("/signin", req.nextUrl);
     if (pathname !== "/") url.searchParams.set("callbackUrl", `${pathname}${search}`);
     return NextResponse.redirect(url);
   }
   return NextResponse.next();
-});
+}
 
 export const config = {
   matcher: ["/((?!_next/static|_next/image|favicon.ico|.*\\.(?:svg|png|ico|txt)$).*)"],
