@@ -187,6 +187,6 @@ export function consumeInvitation({
         },
         { behavior: "immediate" },
       ),
-    { "UNIQUE constraint failed: users.email": emailTaken() },
+    { map: { "UNIQUE constraint failed: users.email": emailTaken } },
   );
 }

@@ -2,6 +2,7 @@ import "server-only";
 import { and, asc, desc, eq, inArray, isNull, type SQL, sql } from "drizzle-orm";
 import { z } from "zod";
 import { getDb } from "@/db/client";
+import { withDbErrors } from "@/db/errors";
 import { type Job, type JobItemStatus, type JobStatus, jobItems, jobs } from "@/db/schema";
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
@@ -58,18 +59,13 @@ export type ClaimedItem = { id: string; jobId: string; seq: number; input: unkno
 
 export type RunnableJob = Pick<Job, "id" | "kind" | "studyId" | "params" | "concurrency" | "status">;
 
-/** Runs a query and turns driver errors into AppErrors so raw SQLite errors never leave db/. */
-function withDbErrors<T>(action: string, fn: () => T): T {
-  try {
-    return fn();
-  } catch (e) {
-    if (e instanceof AppError) throw e;
-    const code = (e as { code?: unknown })?.code;
-    if (code === "SQLITE_CONSTRAINT_FOREIGNKEY") {
-      throw new AppError("invalid:job", "The study or user this job refers to does not exist.", { cause: e });
-    }
-    throw new AppError("internal:db", `Database error while ${action}.`, { cause: e });
-  }
+const jobErrors = {
+  SQLITE_CONSTRAINT_FOREIGNKEY: () =>
+    new AppError("invalid:job", "The study or user this job refers to does not exist."),
+};
+
+function withJobDbErrors<T>(action: string, fn: () => T): T {
+  return withDbErrors(fn, { map: jobErrors, action });
 }
 
 function truncate(message: string) {
@@ -136,7 +132,7 @@ export function createJob(input: CreateJobInput): Job {
   }
   const { kind, studyId, createdBy, concurrency, items } = parsed.data;
   const now = input.now ?? Date.now();
-  return withDbErrors("creating a job", () =>
+  return withJobDbErrors("creating a job", () =>
     getDb().transaction((tx) => {
       const [job] = tx
         .insert(jobs)
@@ -163,7 +159,7 @@ export function createJob(input: CreateJobInput): Job {
 }
 
 export function getJob({ jobId }: { jobId: string }): Job | null {
-  return withDbErrors("loading a job", () => {
+  return withJobDbErrors("loading a job", () => {
     const [job] = getDb().select(jobColumns).from(jobs).where(eq(jobs.id, jobId)).limit(1).all();
     return job ?? null;
   });
@@ -179,7 +175,7 @@ export function getJobProgress({
   includeItems?: boolean;
   includeOutput?: boolean;
 }): JobProgress | null {
-  return withDbErrors("loading job progress", () => {
+  return withJobDbErrors("loading job progress", () => {
     const job = getJob({ jobId });
     if (!job) return null;
     const progress = toProgress(job, countItemsByJob([jobId]).get(jobId)!);
@@ -212,7 +208,7 @@ export function listJobs({
   kind?: string;
   limit: number;
 }): JobProgress[] {
-  return withDbErrors("listing jobs", () => {
+  return withJobDbErrors("listing jobs", () => {
     const filters: SQL[] = [];
     if (studyId === null) filters.push(isNull(jobs.studyId));
     else if (studyId !== undefined) filters.push(eq(jobs.studyId, studyId));
@@ -235,7 +231,7 @@ export function listJobs({
  * whose late results are then discarded. Finished jobs are returned unchanged.
  */
 export function requestJobCancel({ jobId, now = Date.now() }: { jobId: string; now?: number }): Job {
-  return withDbErrors("cancelling a job", () =>
+  return withJobDbErrors("cancelling a job", () =>
     getDb().transaction(
       (tx) => {
         const [job] = tx.select(jobColumns).from(jobs).where(eq(jobs.id, jobId)).all();
@@ -272,7 +268,7 @@ export function claimNextItems({
   now?: number;
 }): ClaimedItem[] {
   if (limit < 1) return [];
-  return withDbErrors("claiming job items", () =>
+  return withJobDbErrors("claiming job items", () =>
     getDb().transaction(
       (tx) => {
         const [job] = tx
@@ -341,7 +337,7 @@ export function completeItem({
   output,
   now = Date.now(),
 }: SettleInput & { output: unknown }) {
-  return withDbErrors("saving a job item's output", () => {
+  return withJobDbErrors("saving a job item's output", () => {
     const result = getDb()
       .update(jobItems)
       .set({ status: "done", output: output ?? null, error: null, finishedAt: now })
@@ -353,7 +349,7 @@ export function completeItem({
 
 /** Records a handler's error; false when the claim is stale. */
 export function failItem({ itemId, attempt, error, now = Date.now() }: SettleInput & { error: string }) {
-  return withDbErrors("saving a job item's error", () => {
+  return withJobDbErrors("saving a job item's error", () => {
     const result = getDb()
       .update(jobItems)
       .set({ status: "error", error: truncate(error), finishedAt: now })
@@ -365,7 +361,7 @@ export function failItem({ itemId, attempt, error, now = Date.now() }: SettleInp
 
 /** Hands an item back to the queue (runner shutdown): it runs again after the next start. */
 export function releaseItem({ itemId, attempt }: { itemId: string; attempt: number }) {
-  return withDbErrors("releasing a job item", () => {
+  return withJobDbErrors("releasing a job item", () => {
     const result = getDb()
       .update(jobItems)
       .set({ status: "pending", startedAt: null })
@@ -377,7 +373,7 @@ export function releaseItem({ itemId, attempt }: { itemId: string; attempt: numb
 
 /** Puts failed items back to pending and the job back in the queue; done items are kept. */
 export function retryFailedItems({ jobId }: { jobId: string }): { retried: number } {
-  return withDbErrors("retrying failed job items", () =>
+  return withJobDbErrors("retrying failed job items", () =>
     getDb().transaction(
       (tx) => {
         const [job] = tx.select({ status: jobs.status }).from(jobs).where(eq(jobs.id, jobId)).all();
@@ -408,7 +404,7 @@ export function retryFailedItems({ jobId }: { jobId: string }): { retried: numbe
  * Their jobs keep status 'running' and are picked up again; 'done' items are never touched.
  */
 export function recoverInterruptedJobs(): { items: number } {
-  return withDbErrors("recovering interrupted jobs", () => {
+  return withJobDbErrors("recovering interrupted jobs", () => {
     const result = getDb()
       .update(jobItems)
       .set({ status: "pending", startedAt: null })
@@ -430,7 +426,7 @@ export function finishJobIfDone({
   jobId: string;
   now?: number;
 }): JobStatus | null {
-  return withDbErrors("finishing a job", () =>
+  return withJobDbErrors("finishing a job", () =>
     getDb().transaction(
       (tx) => {
         const [job] = tx.select({ status: jobs.status }).from(jobs).where(eq(jobs.id, jobId)).all();
@@ -473,7 +469,7 @@ export function finishJobIfDone({
 
 /** Fails an active job outright (e.g. no handler for its kind); its unfinished items get the error. */
 export function failJob({ jobId, error, now = Date.now() }: { jobId: string; error: string; now?: number }) {
-  return withDbErrors("failing a job", () =>
+  return withJobDbErrors("failing a job", () =>
     getDb().transaction(
       (tx) => {
         const [job] = tx.select({ status: jobs.status }).from(jobs).where(eq(jobs.id, jobId)).all();
@@ -496,7 +492,7 @@ export function failJob({ jobId, error, now = Date.now() }: { jobId: string; err
 
 /** Active jobs, oldest first (the runner serves them in this order). */
 export function listRunnableJobs(): RunnableJob[] {
-  return withDbErrors("listing runnable jobs", () =>
+  return withJobDbErrors("listing runnable jobs", () =>
     getDb()
       .select({
         id: jobs.id,

@@ -55,7 +55,7 @@ export function insertUser(input: NewUser): PublicUser {
         .values({ ...input, email: input.email.trim().toLowerCase() })
         .returning(publicColumns)
         .get(),
-    { "UNIQUE constraint failed: users.email": emailTaken() },
+    { map: { "UNIQUE constraint failed: users.email": emailTaken } },
   );
 }
 
