@@ -7,6 +7,7 @@ import {
   type ReactNode,
   useActionState,
   useContext,
+  useEffect,
   useId,
   useRef,
   useTransition,
@@ -62,7 +63,9 @@ export function ActionForm<T>({
 
   const fieldErrors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
   const formLevel = fieldErrors._form;
-  if (state?.ok && resetOnSuccess) queueMicrotask(() => formRef.current?.reset());
+  useEffect(() => {
+    if (state?.ok && resetOnSuccess) formRef.current?.reset();
+  }, [state, resetOnSuccess]);
 
   return (
     <form ref={formRef} onSubmit={onSubmit} className={className} data-testid={testId} noValidate>

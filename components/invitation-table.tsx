@@ -1,4 +1,6 @@
 import type { InvitationView } from "@/db/queries/invitations";
+import type { ActionResult } from "@/lib/errors";
+import { InlineAction } from "./inline-action";
 import { Badge } from "./ui/badge";
 
 export function InvitationTable({
@@ -7,7 +9,7 @@ export function InvitationTable({
   showStudy = false,
 }: {
   invitations: InvitationView[];
-  revokeAction: (formData: FormData) => Promise<void>;
+  revokeAction: (prev: ActionResult<void> | null, formData: FormData) => Promise<ActionResult<void>>;
   showStudy?: boolean;
 }) {
   if (invitations.length === 0) {
@@ -46,13 +48,12 @@ export function InvitationTable({
               </td>
               <td className="py-2 text-right">
                 {inv.state === "pending" ? (
-                  <form action={revokeAction}>
-                    <input type="hidden" name="invitationId" value={inv.id} />
-                    {inv.studyId ? <input type="hidden" name="studyId" value={inv.studyId} /> : null}
-                    <button type="submit" className="text-sm text-red-700 hover:underline dark:text-red-400">
-                      Revoke
-                    </button>
-                  </form>
+                  <InlineAction
+                    action={revokeAction}
+                    label="Revoke"
+                    confirm="Revoke this invitation? The link will stop working."
+                    fields={{ invitationId: inv.id, ...(inv.studyId ? { studyId: inv.studyId } : {}) }}
+                  />
                 ) : null}
               </td>
             </tr>

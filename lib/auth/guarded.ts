@@ -99,18 +99,3 @@ export async function guardPage<S extends z.ZodType | undefined = undefined>(
     throw e;
   }
 }
-
-/**
- * For plain `<form action>` buttons (revoke, remove) that need no result state: on success the page
- * is revalidated; a refusal is thrown so the error boundary shows its message rather than failing silently.
- */
-export function guardedFormAction<S extends z.ZodType | undefined>(
-  spec: GuardSpec<S>,
-  handler: (ctx: GuardContext<S>) => Promise<void> | void,
-) {
-  const run = guardedAction(spec, handler);
-  return async (formData: FormData): Promise<void> => {
-    const result = await run(null, formData);
-    if (!result.ok) throw new Error(result.message);
-  };
-}

@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { revokeInvitation } from "@/db/queries/invitations";
-import { guardedAction, guardedFormAction } from "@/lib/auth/guarded";
+import { guardedAction } from "@/lib/auth/guarded";
 import { createInvitationLink } from "@/lib/auth/invitations";
 import { uuidSchema } from "@/lib/validation";
 
@@ -14,7 +14,7 @@ export const createAdminInvitationAction = guardedAction({ admin: true }, ({ use
   return { path, expiresAt: invitation.expiresAt };
 });
 
-export const revokeAdminInvitationAction = guardedFormAction(
+export const revokeAdminInvitationAction = guardedAction(
   { admin: true, schema: z.object({ invitationId: uuidSchema }) },
   ({ input }) => {
     revokeInvitation({ invitationId: input.invitationId });

@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { deleteModelPrice, upsertModelPrice } from "@/db/queries/ai";
 import { testLlmConnection } from "@/lib/ai/test-connection";
-import { guardedAction, guardedFormAction } from "@/lib/auth/guarded";
+import { guardedAction } from "@/lib/auth/guarded";
 
 export const testConnectionAction = guardedAction({ admin: true }, async () => {
   const result = await testLlmConnection();
@@ -26,7 +26,7 @@ export const savePriceAction = guardedAction({ admin: true }, ({ raw }) => {
   return saved;
 });
 
-export const deletePriceAction = guardedFormAction(
+export const deletePriceAction = guardedAction(
   { admin: true, schema: z.object({ model: z.string().min(1) }) },
   ({ input }) => {
     deleteModelPrice({ model: input.model });

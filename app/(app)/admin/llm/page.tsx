@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { InlineAction } from "@/components/inline-action";
 import { Alert } from "@/components/ui/alert";
 import { Card, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
@@ -132,12 +133,7 @@ export default async function LlmStatusPage() {
                   <td className="py-1 pr-2 text-right">{p.outputPerMTokUsd}</td>
                   <td className="py-1 text-right">
                     {p.source === "custom" ? (
-                      <form action={deletePriceAction}>
-                        <input type="hidden" name="model" value={p.model} />
-                        <button type="submit" className="text-xs hover:underline">
-                          reset
-                        </button>
-                      </form>
+                      <InlineAction action={deletePriceAction} label="reset" fields={{ model: p.model }} />
                     ) : (
                       <span className="text-xs text-[var(--foreground-soft)]">default</span>
                     )}

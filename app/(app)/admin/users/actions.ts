@@ -3,12 +3,12 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { setUserFlags } from "@/db/queries/users";
-import { guardedFormAction } from "@/lib/auth/guarded";
+import { guardedAction } from "@/lib/auth/guarded";
 import { uuidSchema } from "@/lib/validation";
 
 const flag = z.enum(["true", "false"]).transform((v) => v === "true");
 
-export const setUserFlagsAction = guardedFormAction(
+export const setUserFlagsAction = guardedAction(
   {
     admin: true,
     schema: z.object({ userId: uuidSchema, isAdmin: flag.optional(), canCreateStudies: flag.optional() }),

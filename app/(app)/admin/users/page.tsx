@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { InlineAction } from "@/components/inline-action";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
@@ -20,13 +21,7 @@ function FlagButton({
   label: string;
 }) {
   return (
-    <form action={setUserFlagsAction} className="inline">
-      <input type="hidden" name="userId" value={userId} />
-      <input type="hidden" name={field} value={String(value)} />
-      <button type="submit" className="text-sm hover:underline">
-        {label}
-      </button>
-    </form>
+    <InlineAction action={setUserFlagsAction} label={label} fields={{ userId, [field]: String(value) }} />
   );
 }
 

@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { revokeInvitation } from "@/db/queries/invitations";
 import { removeStudyRoles } from "@/db/queries/studies";
-import { guardedAction, guardedFormAction } from "@/lib/auth/guarded";
+import { guardedAction } from "@/lib/auth/guarded";
 import { createInvitationLink } from "@/lib/auth/invitations";
 import { uuidSchema } from "@/lib/validation";
 
@@ -20,7 +20,7 @@ export const createStudyInvitationAction = guardedAction(
   },
 );
 
-export const revokeStudyInvitationAction = guardedFormAction(
+export const revokeStudyInvitationAction = guardedAction(
   { study: { roles: ["organizer"] }, schema: z.object({ invitationId: uuidSchema }) },
   ({ study, input }) => {
     revokeInvitation({ invitationId: input.invitationId, studyId: study!.id });
@@ -28,7 +28,7 @@ export const revokeStudyInvitationAction = guardedFormAction(
   },
 );
 
-export const removeMemberAction = guardedFormAction(
+export const removeMemberAction = guardedAction(
   { study: { roles: ["organizer"] }, schema: z.object({ userId: uuidSchema }) },
   ({ study, input }) => {
     // Their submitted work stays in the study, still attributed to them; only the roles go.

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { InlineAction } from "@/components/inline-action";
 import { InvitationForm } from "@/components/invitation-form";
 import { InvitationTable } from "@/components/invitation-table";
 import { Card, CardTitle } from "@/components/ui/card";
@@ -45,16 +46,12 @@ export default async function MembersPage({ params }: PageProps<"/studies/[study
                     <td className="py-2 pr-3">{m.roles.join(", ")}</td>
                     <td className="py-2 text-right">
                       {m.userId !== user.id ? (
-                        <form action={removeMemberAction}>
-                          <input type="hidden" name="studyId" value={study.id} />
-                          <input type="hidden" name="userId" value={m.userId} />
-                          <button
-                            type="submit"
-                            className="text-sm text-red-700 hover:underline dark:text-red-400"
-                          >
-                            Remove
-                          </button>
-                        </form>
+                        <InlineAction
+                          action={removeMemberAction}
+                          label="Remove"
+                          confirm={`Remove ${m.name} from this study? Their submitted work stays, attributed to them.`}
+                          fields={{ studyId: study.id, userId: m.userId }}
+                        />
                       ) : null}
                     </td>
                   </tr>
