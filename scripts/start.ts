@@ -7,6 +7,9 @@ import { getEnv } from "@/lib/env";
 import { isBuildCurrent, recordBuildFingerprint } from "./lib/build-fingerprint";
 import { ensureAuthSecret, loadDotEnv } from "./lib/load-env";
 
+// Research data stays on this machine; Next.js telemetry is off unless the operator turns it on.
+process.env.NEXT_TELEMETRY_DISABLED ??= "1";
+
 const NEXT_BIN = "node_modules/next/dist/bin/next";
 
 function main() {

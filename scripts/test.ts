@@ -15,6 +15,9 @@ function step(name: string, cmd: string, args: string[], env: NodeJS.ProcessEnv 
   console.log(`✔ ${name} (${secs} s)`);
 }
 
+// Research data stays on this machine; Next.js telemetry is off unless the operator turns it on.
+process.env.NEXT_TELEMETRY_DISABLED ??= "1";
+
 const node = process.execPath;
 const only = process.argv[2]; // optional: lint | typecheck | unit | e2e
 

@@ -31,7 +31,7 @@ const NOT_CONFIGURED =
   "No LLM provider is configured. Set LLM_PROVIDER in .env to one of: " +
   "openai (with OPENAI_API_KEY), anthropic (with ANTHROPIC_API_KEY), or openai-compatible " +
   "(with LLM_BASE_URL and LLM_MODEL, e.g. Ollama at http://localhost:11434/v1), " +
-  `${RESTART} LLM_PROVIDER=mock gives canned answers for testing.`;
+  RESTART;
 
 function apiKeyFor(env: Env): string | undefined {
   if (env.LLM_PROVIDER === "openai") return env.OPENAI_API_KEY ?? env.LLM_API_KEY;

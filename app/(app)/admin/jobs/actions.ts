@@ -2,7 +2,9 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
+import { getLlmConfig } from "@/lib/ai/providers";
 import { guardedAction } from "@/lib/auth/guarded";
+import { AppError } from "@/lib/errors";
 import { startTestJob } from "@/lib/jobs";
 
 const promptsSchema = z.object({
@@ -25,6 +27,9 @@ const promptsSchema = z.object({
 export const startTestJobAction = guardedAction(
   { admin: true, schema: promptsSchema },
   async ({ user, input }) => {
+    // A job that can only fail is noise in the job list: say what to configure instead.
+    const config = getLlmConfig();
+    if (!config.configured) throw new AppError("unavailable:llm", config.problem);
     const job = await startTestJob({
       createdBy: user.id,
       prompts: input.prompts.length > 0 ? input.prompts : undefined,

@@ -27,7 +27,7 @@ export default async function JobsPage() {
           {config.configured ? null : (
             <div className="mb-3">
               <Alert tone="warning" testId="llm-not-configured">
-                {config.problem} The test job will start, and each item will fail with this message.
+                {config.problem}
               </Alert>
             </div>
           )}

@@ -19,8 +19,9 @@ export function TestConnectionButton() {
           </Alert>
         ) : (
           <Alert tone="error" testId="connection-failed">
-            Could not reach {r.provider}
-            {r.model ? ` / ${r.model}` : ""}: {r.error}
+            {r.provider === "none"
+              ? r.error
+              : `Could not reach ${r.provider}${r.model ? ` / ${r.model}` : ""}: ${r.error}`}
           </Alert>
         )
       }
