@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import { beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import { getDb } from "@/db/client";
 import { getJobProgress, listJobs } from "@/db/queries/jobs";
 import { llmCalls } from "@/db/schema";
@@ -8,7 +8,7 @@ import { JobRunner } from "./runner";
 import { DEFAULT_TEST_PROMPTS, startTestJob, TEST_JOB_KIND } from "./test-job";
 
 // The deterministic mock provider stands in for a real model, end to end through lib/ai/generate.
-process.env.LLM_PROVIDER = "mock";
+vi.stubEnv("LLM_PROVIDER", "mock");
 
 beforeEach(() => {
   resetTestDb();

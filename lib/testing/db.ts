@@ -1,6 +1,8 @@
+import os from "node:os";
+import path from "node:path";
 import { closeDbForTests, getDb } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
-import { resetEnvForTests } from "@/lib/env";
+import { getEnv, resetEnvForTests } from "@/lib/env";
 
 const TABLES_IN_DELETE_ORDER = [
   "job_items",
@@ -18,6 +20,11 @@ const TABLES_IN_DELETE_ORDER = [
 /** Opens (and migrates) this test file's database. */
 export function getTestDb() {
   resetEnvForTests();
+  // resetTestDb empties every table: never let a test reach a real database file.
+  const file = path.resolve(getEnv().DATABASE_PATH);
+  if (!file.startsWith(path.resolve(os.tmpdir()))) {
+    throw new Error(`Tests must use a temporary database, not ${file} (see vitest.setup.ts).`);
+  }
   const db = getDb();
   migrateDatabase(db);
   return db;
