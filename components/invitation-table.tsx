@@ -1,3 +1,4 @@
+import { DataTable } from "@/components/ui/data-table";
 import type { InvitationView } from "@/db/queries/invitations";
 import type { ActionResult } from "@/lib/errors";
 import { InlineAction } from "./inline-action";
@@ -18,48 +19,37 @@ export function InvitationTable({
     );
   }
   return (
-    <div className="overflow-x-auto">
-      <table className="w-full text-left text-sm" data-testid="invitation-table">
-        <thead className="text-xs uppercase text-[var(--foreground-soft)]">
-          <tr>
-            {showStudy ? <th className="py-1 pr-3">Study</th> : null}
-            <th className="py-1 pr-3">Roles</th>
-            <th className="py-1 pr-3">For</th>
-            <th className="py-1 pr-3">State</th>
-            <th className="py-1 pr-3">Expires</th>
-            <th className="py-1" />
-          </tr>
-        </thead>
-        <tbody>
-          {invitations.map((inv) => (
-            <tr key={inv.id} className="border-t border-[var(--border)]">
-              {showStudy ? <td className="py-2 pr-3">{inv.studyTitle ?? "instance"}</td> : null}
-              <td className="py-2 pr-3">{inv.roles.join(", ")}</td>
-              <td className="py-2 pr-3">
-                {inv.email ?? "anyone with the link"}
-                {inv.note ? ` · ${inv.note}` : ""}
-              </td>
-              <td className="py-2 pr-3">
-                <Badge tone={inv.state === "pending" ? "accent" : "neutral"}>{inv.state}</Badge>
-                {inv.usedByEmail ? <span className="ml-1 text-xs">by {inv.usedByEmail}</span> : null}
-              </td>
-              <td className="py-2 pr-3">
-                {new Date(inv.expiresAt).toISOString().slice(0, 16).replace("T", " ")} UTC
-              </td>
-              <td className="py-2 text-right">
-                {inv.state === "pending" ? (
-                  <InlineAction
-                    action={revokeAction}
-                    label="Revoke"
-                    confirm="Revoke this invitation? The link will stop working."
-                    fields={{ invitationId: inv.id, ...(inv.studyId ? { studyId: inv.studyId } : {}) }}
-                  />
-                ) : null}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      testId="invitation-table"
+      columns={[...(showStudy ? ["Study"] : []), "Roles", "For", "State", "Expires", ""]}
+    >
+      {invitations.map((inv) => (
+        <tr key={inv.id} className="border-t border-[var(--border)]">
+          {showStudy ? <td className="py-2 pr-3">{inv.studyTitle ?? "instance"}</td> : null}
+          <td className="py-2 pr-3">{inv.roles.join(", ")}</td>
+          <td className="py-2 pr-3">
+            {inv.email ?? "anyone with the link"}
+            {inv.note ? ` · ${inv.note}` : ""}
+          </td>
+          <td className="py-2 pr-3">
+            <Badge tone={inv.state === "pending" ? "accent" : "neutral"}>{inv.state}</Badge>
+            {inv.usedByEmail ? <span className="ml-1 text-xs">by {inv.usedByEmail}</span> : null}
+          </td>
+          <td className="py-2 pr-3">
+            {new Date(inv.expiresAt).toISOString().slice(0, 16).replace("T", " ")} UTC
+          </td>
+          <td className="py-2 text-right">
+            {inv.state === "pending" ? (
+              <InlineAction
+                action={revokeAction}
+                label="Revoke"
+                confirm="Revoke this invitation? The link will stop working."
+                fields={{ invitationId: inv.id, ...(inv.studyId ? { studyId: inv.studyId } : {}) }}
+              />
+            ) : null}
+          </td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }

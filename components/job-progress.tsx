@@ -2,15 +2,10 @@
 
 import { useCallback, useEffect, useState } from "react";
 import { Button } from "@/components/ui/button";
+import type { JobItemCounts } from "@/db/queries/jobs";
 
-type Progress = {
+type Progress = JobItemCounts & {
   job: { id: string; kind: string; status: string; error: string | null };
-  total: number;
-  pending: number;
-  running: number;
-  done: number;
-  error: number;
-  cancelled: number;
   percent: number;
   items?: { seq: number; status: string; error: string | null; output?: unknown }[];
 };

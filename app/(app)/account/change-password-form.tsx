@@ -1,7 +1,7 @@
 "use client";
 
 import { ActionForm, Field } from "@/components/action-form";
-import { MIN_PASSWORD_LENGTH } from "@/lib/auth/password-rules";
+import { NewPasswordField } from "@/components/new-password-field";
 import { changePasswordAction } from "./actions";
 
 export function ChangePasswordForm() {
@@ -14,13 +14,10 @@ export function ChangePasswordForm() {
         autoComplete="current-password"
         required
       />
-      <Field
-        label="New password"
+      <NewPasswordField
         name="newPassword"
-        type="password"
-        autoComplete="new-password"
-        required
-        hint={`At least ${MIN_PASSWORD_LENGTH} characters. Your other sessions will be signed out.`}
+        label="New password"
+        extraHint="Your other sessions will be signed out."
       />
       <Field
         label="Repeat new password"

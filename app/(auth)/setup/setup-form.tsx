@@ -1,7 +1,7 @@
 "use client";
 
 import { ActionForm, Field } from "@/components/action-form";
-import { MIN_PASSWORD_LENGTH } from "@/lib/auth/password-rules";
+import { NewPasswordField } from "@/components/new-password-field";
 import { setupAction } from "./actions";
 
 export function SetupForm() {
@@ -14,14 +14,7 @@ export function SetupForm() {
     >
       <Field label="Name" name="name" autoComplete="name" required />
       <Field label="Email" name="email" type="email" autoComplete="email" required />
-      <Field
-        label="Password"
-        name="password"
-        type="password"
-        autoComplete="new-password"
-        required
-        hint={`At least ${MIN_PASSWORD_LENGTH} characters.`}
-      />
+      <NewPasswordField />
       <Field
         label="Repeat password"
         name="confirmPassword"

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { InlineAction } from "@/components/inline-action";
 import { Alert } from "@/components/ui/alert";
 import { Card, CardTitle } from "@/components/ui/card";
+import { DataTable } from "@/components/ui/data-table";
 import { PageHeader } from "@/components/ui/page-header";
 import { getLlmCallTotals, getRecentLlmCalls, listModelPrices } from "@/db/queries/ai";
 import { getLlmConfig } from "@/lib/ai/providers";
@@ -65,32 +66,29 @@ export default async function LlmStatusPage() {
               No calls yet. Use “Test connection” or start a test job.
             </p>
           ) : (
-            <table className="w-full text-left text-sm">
-              <thead className="text-xs uppercase text-[var(--foreground-soft)]">
-                <tr>
-                  <th className="py-1 pr-2">Purpose</th>
-                  <th className="py-1 pr-2">Model</th>
-                  <th className="py-1 pr-2 text-right">Calls</th>
-                  <th className="py-1 pr-2 text-right">Tokens in/out</th>
-                  <th className="py-1 text-right">Cost</th>
+            <DataTable
+              columns={[
+                "Purpose",
+                "Model",
+                { label: "Calls", align: "right" },
+                { label: "Tokens in/out", align: "right" },
+                { label: "Cost", align: "right" },
+              ]}
+            >
+              {byPurposeModel.map((r) => (
+                <tr key={`${r.purpose}/${r.model}`} className="border-t border-[var(--border)]">
+                  <td className="py-1 pr-2">{r.purpose}</td>
+                  <td className="py-1 pr-2">{r.model}</td>
+                  <td className="py-1 pr-2 text-right">{num(r.calls)}</td>
+                  <td className="py-1 pr-2 text-right">
+                    {num(r.inputTokens)} / {num(r.outputTokens)}
+                  </td>
+                  <td className="py-1 text-right">
+                    {r.unpricedCalls === r.calls ? "unknown" : usd(r.costUsd)}
+                  </td>
                 </tr>
-              </thead>
-              <tbody>
-                {byPurposeModel.map((r) => (
-                  <tr key={`${r.purpose}/${r.model}`} className="border-t border-[var(--border)]">
-                    <td className="py-1 pr-2">{r.purpose}</td>
-                    <td className="py-1 pr-2">{r.model}</td>
-                    <td className="py-1 pr-2 text-right">{num(r.calls)}</td>
-                    <td className="py-1 pr-2 text-right">
-                      {num(r.inputTokens)} / {num(r.outputTokens)}
-                    </td>
-                    <td className="py-1 text-right">
-                      {r.unpricedCalls === r.calls ? "unknown" : usd(r.costUsd)}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+              ))}
+            </DataTable>
           )}
         </Card>
         <Card>
@@ -116,32 +114,26 @@ export default async function LlmStatusPage() {
             Used to estimate cost. Edit them to match your contract; local models have no price unless you add
             one.
           </p>
-          <table className="mb-4 w-full text-left text-sm" data-testid="price-table">
-            <thead className="text-xs uppercase text-[var(--foreground-soft)]">
-              <tr>
-                <th className="py-1 pr-2">Model</th>
-                <th className="py-1 pr-2 text-right">Input</th>
-                <th className="py-1 pr-2 text-right">Output</th>
-                <th className="py-1" />
+          <DataTable
+            testId="price-table"
+            className="mb-4"
+            columns={["Model", { label: "Input", align: "right" }, { label: "Output", align: "right" }, ""]}
+          >
+            {prices.map((p) => (
+              <tr key={p.model} className="border-t border-[var(--border)]">
+                <td className="py-1 pr-2">{p.model}</td>
+                <td className="py-1 pr-2 text-right">{p.inputPerMTokUsd}</td>
+                <td className="py-1 pr-2 text-right">{p.outputPerMTokUsd}</td>
+                <td className="py-1 text-right">
+                  {p.source === "custom" ? (
+                    <InlineAction action={deletePriceAction} label="reset" fields={{ model: p.model }} />
+                  ) : (
+                    <span className="text-xs text-[var(--foreground-soft)]">default</span>
+                  )}
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {prices.map((p) => (
-                <tr key={p.model} className="border-t border-[var(--border)]">
-                  <td className="py-1 pr-2">{p.model}</td>
-                  <td className="py-1 pr-2 text-right">{p.inputPerMTokUsd}</td>
-                  <td className="py-1 pr-2 text-right">{p.outputPerMTokUsd}</td>
-                  <td className="py-1 text-right">
-                    {p.source === "custom" ? (
-                      <InlineAction action={deletePriceAction} label="reset" fields={{ model: p.model }} />
-                    ) : (
-                      <span className="text-xs text-[var(--foreground-soft)]">default</span>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </DataTable>
           <PriceForm />
         </Card>
       </div>

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { InlineAction } from "@/components/inline-action";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
+import { DataTable } from "@/components/ui/data-table";
 import { PageHeader } from "@/components/ui/page-header";
 import { listUsers } from "@/db/queries/users";
 import { guardPage } from "@/lib/auth/guarded";
@@ -35,54 +36,41 @@ export default async function UsersPage() {
         description="Everyone with an account. New accounts come from invitation links (Admin → Invitations) or `npm run user:create`."
       />
       <Card>
-        <div className="overflow-x-auto">
-          <table className="w-full text-left text-sm" data-testid="user-table">
-            <thead className="text-xs uppercase text-[var(--foreground-soft)]">
-              <tr>
-                <th className="py-1 pr-3">Name</th>
-                <th className="py-1 pr-3">Email</th>
-                <th className="py-1 pr-3">Instance roles</th>
-                <th className="py-1 pr-3">Joined</th>
-                <th className="py-1">Change</th>
-              </tr>
-            </thead>
-            <tbody>
-              {users.map((u) => (
-                <tr key={u.id} className="border-t border-[var(--border)]">
-                  <td className="py-2 pr-3">{u.name}</td>
-                  <td className="py-2 pr-3">{u.email}</td>
-                  <td className="space-x-1 py-2 pr-3">
-                    {u.isAdmin ? <Badge tone="accent">admin</Badge> : null}
-                    {u.canCreateStudies || u.isAdmin ? <Badge>creates studies</Badge> : null}
-                  </td>
-                  <td className="py-2 pr-3">{new Date(u.createdAt).toISOString().slice(0, 10)}</td>
-                  <td className="space-x-3 py-2">
-                    {u.id === me.id ? (
-                      <span className="text-xs text-[var(--foreground-soft)]">you</span>
-                    ) : (
-                      <>
-                        <FlagButton
-                          userId={u.id}
-                          field="isAdmin"
-                          value={!u.isAdmin}
-                          label={u.isAdmin ? "Remove admin" : "Make admin"}
-                        />
-                        {!u.isAdmin ? (
-                          <FlagButton
-                            userId={u.id}
-                            field="canCreateStudies"
-                            value={!u.canCreateStudies}
-                            label={u.canCreateStudies ? "Disallow study creation" : "Allow study creation"}
-                          />
-                        ) : null}
-                      </>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable testId="user-table" columns={["Name", "Email", "Instance roles", "Joined", "Change"]}>
+          {users.map((u) => (
+            <tr key={u.id} className="border-t border-[var(--border)]">
+              <td className="py-2 pr-3">{u.name}</td>
+              <td className="py-2 pr-3">{u.email}</td>
+              <td className="space-x-1 py-2 pr-3">
+                {u.isAdmin ? <Badge tone="accent">admin</Badge> : null}
+                {u.canCreateStudies || u.isAdmin ? <Badge>creates studies</Badge> : null}
+              </td>
+              <td className="py-2 pr-3">{new Date(u.createdAt).toISOString().slice(0, 10)}</td>
+              <td className="space-x-3 py-2">
+                {u.id === me.id ? (
+                  <span className="text-xs text-[var(--foreground-soft)]">you</span>
+                ) : (
+                  <>
+                    <FlagButton
+                      userId={u.id}
+                      field="isAdmin"
+                      value={!u.isAdmin}
+                      label={u.isAdmin ? "Remove admin" : "Make admin"}
+                    />
+                    {!u.isAdmin ? (
+                      <FlagButton
+                        userId={u.id}
+                        field="canCreateStudies"
+                        value={!u.canCreateStudies}
+                        label={u.canCreateStudies ? "Disallow study creation" : "Allow study creation"}
+                      />
+                    ) : null}
+                  </>
+                )}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       </Card>
     </>
   );

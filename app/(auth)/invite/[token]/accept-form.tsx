@@ -1,7 +1,7 @@
 "use client";
 
 import { ActionForm, Field } from "@/components/action-form";
-import { MIN_PASSWORD_LENGTH } from "@/lib/auth/password-rules";
+import { NewPasswordField } from "@/components/new-password-field";
 import { acceptInvitationAction } from "./actions";
 
 export function AcceptInvitationForm({
@@ -36,14 +36,7 @@ export function AcceptInvitationForm({
             defaultValue={presetEmail ?? undefined}
             readOnly={presetEmail !== null}
           />
-          <Field
-            label="Password"
-            name="password"
-            type="password"
-            autoComplete="new-password"
-            required
-            hint={`At least ${MIN_PASSWORD_LENGTH} characters.`}
-          />
+          <NewPasswordField />
         </>
       ) : null}
     </ActionForm>

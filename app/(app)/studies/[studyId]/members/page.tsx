@@ -4,6 +4,7 @@ import { InlineAction } from "@/components/inline-action";
 import { InvitationForm } from "@/components/invitation-form";
 import { InvitationTable } from "@/components/invitation-table";
 import { Card, CardTitle } from "@/components/ui/card";
+import { DataTable } from "@/components/ui/data-table";
 import { PageHeader } from "@/components/ui/page-header";
 import { listInvitations } from "@/db/queries/invitations";
 import { listStudyMembers } from "@/db/queries/studies";
@@ -29,35 +30,25 @@ export default async function MembersPage({ params }: PageProps<"/studies/[study
         <div className="space-y-6 lg:col-span-2">
           <Card>
             <CardTitle>Members ({members.length})</CardTitle>
-            <table className="w-full text-left text-sm" data-testid="member-table">
-              <thead className="text-xs uppercase text-[var(--foreground-soft)]">
-                <tr>
-                  <th className="py-1 pr-3">Name</th>
-                  <th className="py-1 pr-3">Email</th>
-                  <th className="py-1 pr-3">Roles</th>
-                  <th className="py-1" />
+            <DataTable testId="member-table" columns={["Name", "Email", "Roles", ""]}>
+              {members.map((m) => (
+                <tr key={m.userId} className="border-t border-[var(--border)]">
+                  <td className="py-2 pr-3">{m.name}</td>
+                  <td className="py-2 pr-3">{m.email}</td>
+                  <td className="py-2 pr-3">{m.roles.join(", ")}</td>
+                  <td className="py-2 text-right">
+                    {m.userId !== user.id ? (
+                      <InlineAction
+                        action={removeMemberAction}
+                        label="Remove"
+                        confirm={`Remove ${m.name} from this study? Their submitted work stays, attributed to them.`}
+                        fields={{ studyId: study.id, userId: m.userId }}
+                      />
+                    ) : null}
+                  </td>
                 </tr>
-              </thead>
-              <tbody>
-                {members.map((m) => (
-                  <tr key={m.userId} className="border-t border-[var(--border)]">
-                    <td className="py-2 pr-3">{m.name}</td>
-                    <td className="py-2 pr-3">{m.email}</td>
-                    <td className="py-2 pr-3">{m.roles.join(", ")}</td>
-                    <td className="py-2 text-right">
-                      {m.userId !== user.id ? (
-                        <InlineAction
-                          action={removeMemberAction}
-                          label="Remove"
-                          confirm={`Remove ${m.name} from this study? Their submitted work stays, attributed to them.`}
-                          fields={{ studyId: study.id, userId: m.userId }}
-                        />
-                      ) : null}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+              ))}
+            </DataTable>
           </Card>
           <Card>
             <CardTitle>Invitations</CardTitle>
