@@ -7,11 +7,12 @@ import { getSessionUser } from "./session";
 
 // Next-specific wrappers around checkGuard: one for server actions, one for route handlers, one for pages.
 
+/** Repeated keys and keys ending in [] (checkbox groups) become arrays; `roles[]` arrives as `roles`. */
 export function formDataToObject(formData: FormData): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const key of new Set(formData.keys())) {
     if (key.startsWith("$ACTION")) continue;
-    const values = formData.getAll(key).map((v) => (typeof v === "string" ? v : v));
+    const values = formData.getAll(key);
     out[key] = key.endsWith("[]") || values.length > 1 ? values : values[0];
   }
   for (const key of Object.keys(out)) {
