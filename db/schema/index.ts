@@ -1,4 +1,5 @@
 export * from "./ai";
+export * from "./ideas";
 export * from "./jobs";
 export * from "./studies";
 export * from "./users";
