@@ -1,4 +1,5 @@
 import { APICallError, type LanguageModel } from "ai";
+import { extractIdeaJson, NORMALIZE_TASK_MARKER } from "./prompts/normalize-idea";
 
 // A deterministic stand-in for a real model, selected with LLM_PROVIDER=mock so the running app
 // (e2e tests, demos without a key) behaves the same on every run. Plain code on purpose: `ai/test`
@@ -226,6 +227,36 @@ export function mockValueForSchema({ schema, seed }: { schema: JsonSchema; seed:
   return mockValue(schema, schema, "text", seed, 0);
 }
 
+// --- canned answers for tasks whose output must keep the input's content ------------------------
+
+// Style normalization (lib/ai/prompts/normalize-idea.ts) must preserve content, and e2e tests need a
+// visible diff, so the mock makes only these documented, content-preserving changes to each field:
+// runs of spaces and tabs inside a line become one space, trailing spaces go, blank-line runs shrink
+// to one blank line, "I" becomes "we" ("We" at the start of a sentence or line) and "my"/"My"
+// becomes "our"/"Our". Every other word stays, in order.
+const SENTENCE_START = /(?:^|[.!?]\s+|\n)[ \t]*(?:(?:[-*+]|\d+[.)])\s+)?$/;
+
+export function mockNeutralVoice(text: string): string {
+  return text
+    .split("\n")
+    .map((line) => line.replace(/(\S)[ \t]+/g, "$1 ").trimEnd())
+    .join("\n")
+    .replace(/\n{3,}/g, "\n\n")
+    .trim()
+    .replace(/\bI\b(?!['’])/g, (_m, offset: number, all: string) =>
+      SENTENCE_START.test(all.slice(0, offset)) ? "We" : "we",
+    )
+    .replace(/\bmy\b/g, "our")
+    .replace(/\bMy\b/g, "Our");
+}
+
+function cannedNormalization(promptText: string): string | null {
+  if (!promptText.includes(NORMALIZE_TASK_MARKER)) return null;
+  const fields = extractIdeaJson(promptText);
+  if (!fields) return null;
+  return JSON.stringify(Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, mockNeutralVoice(v)])));
+}
+
 // --- the model ---------------------------------------------------------------------------------
 
 function replyText({
@@ -240,6 +271,8 @@ function replyText({
   const format = options.responseFormat;
   if (format?.type === "json") {
     if (promptText.includes("MOCK_INVALID_JSON")) return `MOCK: this is not JSON [${hash}]`;
+    const canned = cannedNormalization(promptText);
+    if (canned !== null) return canned;
     const schema = format.schema ?? { type: "object" };
     return JSON.stringify(mockValueForSchema({ schema, seed: hash }));
   }
