@@ -35,6 +35,7 @@ export function ActionForm<T>({
   testId,
   className = "space-y-4",
   confirm,
+  formId,
 }: {
   action: Action<T>;
   children?: ReactNode;
@@ -46,6 +47,8 @@ export function ActionForm<T>({
   testId?: string;
   className?: string;
   confirm?: string;
+  /** Lets inputs elsewhere on the page join this form through their `form` attribute. */
+  formId?: string;
 }) {
   const [state, dispatch] = useActionState<ActionResult<T> | null, FormData>(action, null);
   const [pending, startTransition] = useTransition();
@@ -68,7 +71,7 @@ export function ActionForm<T>({
   }, [state, resetOnSuccess]);
 
   return (
-    <form ref={formRef} onSubmit={onSubmit} className={className} data-testid={testId} noValidate>
+    <form ref={formRef} id={formId} onSubmit={onSubmit} className={className} data-testid={testId} noValidate>
       <FormErrorsContext.Provider value={fieldErrors}>{children}</FormErrorsContext.Provider>
       {state && !state.ok ? (
         <Alert tone="error" testId="form-error">

@@ -3,7 +3,7 @@ import { and, asc, desc, eq, inArray } from "drizzle-orm";
 import { AppError } from "@/lib/errors";
 import { getDb } from "../client";
 import { withDbErrors } from "../errors";
-import { memberships, STUDY_ROLES, type Study, type StudyRole, studies, users } from "../schema";
+import { conditions, memberships, STUDY_ROLES, type Study, type StudyRole, studies, users } from "../schema";
 
 export type StudyWithRoles = Pick<
   Study,
@@ -39,6 +39,13 @@ export function createStudy({
     db.transaction((tx) => {
       const study = tx.insert(studies).values({ title, description, createdBy, isDemo }).returning().get();
       tx.insert(memberships).values({ studyId: study.id, userId: createdBy, role: "organizer" }).run();
+      // The usual comparison: human-written ideas (the baseline) against AI ideas. Organizers rename or add.
+      tx.insert(conditions)
+        .values([
+          { studyId: study.id, key: "Human", label: "Human-written", isBaseline: true, position: 0 },
+          { studyId: study.id, key: "AI", label: "AI-generated", isBaseline: false, position: 1 },
+        ])
+        .run();
       return study;
     }),
   );

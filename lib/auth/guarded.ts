@@ -100,3 +100,23 @@ export async function guardPage<S extends z.ZodType | undefined = undefined>(
     throw e;
   }
 }
+
+/** A server action called from client code with a plain object (autosave, previews), not a form. */
+export function guardedCall<S extends z.ZodType | undefined, T>(
+  spec: GuardSpec<S>,
+  handler: (ctx: GuardContext<S>) => Promise<T> | T,
+) {
+  return async (input: unknown): Promise<ActionResult<T>> => {
+    try {
+      const studyId =
+        input && typeof input === "object" ? (input as { studyId?: unknown }).studyId : undefined;
+      const ctx = checkGuard({ spec, user: await getSessionUser(), studyId, input });
+      return { ok: true, data: await handler(ctx) };
+    } catch (e) {
+      unstable_rethrow(e);
+      if (isAppError(e)) return toActionError(e);
+      logUnexpected(e);
+      return toActionError(new AppError("internal:action"));
+    }
+  };
+}

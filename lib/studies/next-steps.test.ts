@@ -12,6 +12,18 @@ describe("getNextSteps", () => {
     expect(getNextSteps({ studyId: "s", status: "reviewing", roles: ["writer"] })[0].text).toMatch(/is over/);
   });
 
+  it("links each role to the page where its next step happens", () => {
+    expect(getNextSteps({ studyId: "abc", status: "setup", roles: ["organizer"] })[0].href).toBe(
+      "/studies/abc/settings",
+    );
+    expect(getNextSteps({ studyId: "abc", status: "writing", roles: ["writer"] })[0].href).toBe(
+      "/studies/abc/ideas",
+    );
+    expect(getNextSteps({ studyId: "abc", status: "normalization", roles: ["organizer"] })[0].href).toBe(
+      "/studies/abc/manage/normalization",
+    );
+  });
+
   it("gives one step per role, organizers linking to the members page", () => {
     const steps = getNextSteps({ studyId: "abc", status: "reviewing", roles: ["organizer", "reviewer"] });
     expect(steps.map((s) => s.role)).toEqual(["organizer", "reviewer"]);

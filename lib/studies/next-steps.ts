@@ -8,6 +8,15 @@ const PHASE_FOR_ROLE: Record<Exclude<StudyRole, "organizer">, StudyStatus> = {
   judge: "arena",
 };
 
+const ORGANIZER_PAGES: Record<StudyStatus, string> = {
+  setup: "settings",
+  writing: "manage/ideas",
+  normalization: "manage/normalization",
+  reviewing: "members",
+  arena: "members",
+  closed: "manage/ideas",
+};
+
 const ORGANIZER_STEPS: Record<StudyStatus, string> = {
   setup: "Set up the study and invite writers, reviewers and judges.",
   writing: "Writers are submitting ideas; import AI ideas and watch submissions.",
@@ -29,7 +38,7 @@ export function getNextSteps({
 }): NextStep[] {
   return roles.map((role) => {
     if (role === "organizer") {
-      return { role, text: ORGANIZER_STEPS[status], href: `/studies/${studyId}/members` };
+      return { role, text: ORGANIZER_STEPS[status], href: `/studies/${studyId}/${ORGANIZER_PAGES[status]}` };
     }
     const phase = PHASE_FOR_ROLE[role];
     if (status === phase) {
@@ -38,7 +47,11 @@ export function getNextSteps({
         reviewer: "Review the ideas assigned to you.",
         judge: "Compare idea pairs in the arena.",
       }[role];
-      return { role, text: verb, href: `/studies/${studyId}` };
+      return {
+        role,
+        text: verb,
+        href: role === "writer" ? `/studies/${studyId}/ideas` : `/studies/${studyId}`,
+      };
     }
     if (status === "closed") return { role, text: "The study is closed. Thank you for taking part." };
     const order = ["setup", "writing", "normalization", "reviewing", "arena", "closed"];

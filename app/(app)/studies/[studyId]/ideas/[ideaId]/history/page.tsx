@@ -1,0 +1,50 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { Card } from "@/components/ui/card";
+import { getIdeaForAuthor, listIdeaVersions } from "@/db/queries/ideas";
+import { getStudySettings } from "@/db/queries/study-setup";
+import { guardPage } from "@/lib/auth/guarded";
+
+export const metadata: Metadata = { title: "Version history" };
+
+export default async function IdeaHistoryPage({
+  params,
+}: PageProps<"/studies/[studyId]/ideas/[ideaId]/history">) {
+  const { studyId, ideaId } = await params;
+  const { user } = await guardPage({ study: { roles: ["writer"] } }, { studyId });
+  const idea = /^[0-9a-f-]{36}$/.test(ideaId) ? getIdeaForAuthor({ ideaId, authorId: user.id }) : undefined;
+  if (!idea || idea.studyId !== studyId) notFound();
+  const { template } = getStudySettings({ studyId });
+  const versions = listIdeaVersions({ ideaId, authorId: user.id });
+  return (
+    <div className="space-y-4">
+      <p className="text-sm">
+        <Link href={`/studies/${studyId}/ideas/${ideaId}`}>← Back to the editor</Link>
+      </p>
+      <h1 className="text-xl font-semibold">Version history ({versions.length})</h1>
+      <ol className="space-y-3" data-testid="versions">
+        {[...versions].reverse().map((v) => (
+          <li key={v.version}>
+            <Card>
+              <details>
+                <summary className="cursor-pointer text-sm">
+                  Version {v.version} · {v.kind} ·{" "}
+                  {new Date(v.savedAt).toISOString().slice(0, 19).replace("T", " ")} UTC
+                </summary>
+                <div className="mt-3 space-y-2">
+                  {template.map((f) => (
+                    <div key={f.key}>
+                      <p className="text-xs font-semibold">{f.label}</p>
+                      <pre className="whitespace-pre-wrap text-xs">{v.fields[f.key] ?? ""}</pre>
+                    </div>
+                  ))}
+                </div>
+              </details>
+            </Card>
+          </li>
+        ))}
+      </ol>
+    </div>
+  );
+}

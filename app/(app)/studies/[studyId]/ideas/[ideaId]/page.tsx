@@ -1,0 +1,32 @@
+import type { Metadata } from "next";
+import { notFound, redirect } from "next/navigation";
+import { getIdeaForAuthor } from "@/db/queries/ideas";
+import { getStudySettings } from "@/db/queries/study-setup";
+import { guardPage } from "@/lib/auth/guarded";
+import { needsConsent } from "@/lib/studies/consent";
+import { IdeaEditor } from "./idea-editor";
+
+export const metadata: Metadata = { title: "Edit idea" };
+
+export default async function IdeaPage({ params }: PageProps<"/studies/[studyId]/ideas/[ideaId]">) {
+  const { studyId, ideaId } = await params;
+  const { user } = await guardPage({ study: { roles: ["writer"] } }, { studyId });
+  const { study, template } = getStudySettings({ studyId });
+  if (needsConsent({ study, userId: user.id })) redirect(`/studies/${studyId}/ideas`);
+  // Someone else's idea, or an id from another study, is simply not found.
+  const idea = /^[0-9a-f-]{36}$/.test(ideaId) ? getIdeaForAuthor({ ideaId, authorId: user.id }) : undefined;
+  if (!idea || idea.studyId !== studyId) notFound();
+  return (
+    <IdeaEditor
+      studyId={studyId}
+      ideaId={idea.id}
+      code={idea.code}
+      template={template}
+      initialFields={idea.fields}
+      initialVersion={idea.version}
+      initialStatus={idea.status}
+      attestationText={study.attestationText}
+      editable={study.status === "writing"}
+    />
+  );
+}

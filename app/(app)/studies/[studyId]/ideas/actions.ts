@@ -1,0 +1,80 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { createDraftIdea, saveIdeaDraft, submitIdea, withdrawIdea } from "@/db/queries/ideas";
+import { getStudySettings, recordConsent } from "@/db/queries/study-setup";
+import { guardedAction, guardedCall } from "@/lib/auth/guarded";
+import { AppError } from "@/lib/errors";
+import { assertConsented } from "@/lib/studies/consent";
+import { uuidSchema } from "@/lib/validation";
+
+const writer = { study: { roles: ["writer"] as const } };
+
+function requireWriting(status: string) {
+  if (status !== "writing") {
+    throw new AppError(
+      "conflict:phase",
+      "Writing is not open in this study right now, so ideas cannot be changed.",
+    );
+  }
+}
+
+export const acceptConsentAction = guardedAction({ study: { roles: "member" } }, ({ study, user }) => {
+  recordConsent({ studyId: study!.id, userId: user.id });
+  redirect(`/studies/${study!.id}`);
+});
+
+const create = guardedAction(
+  { ...writer, schema: z.object({ topicId: uuidSchema }) },
+  ({ study, user, input }) => {
+    const full = getStudySettings({ studyId: study!.id });
+    assertConsented({ study: full.study, userId: user.id });
+    requireWriting(study!.status);
+    return createDraftIdea({ studyId: study!.id, authorId: user.id, topicId: input.topicId });
+  },
+);
+
+export async function createIdeaAction(prev: unknown, formData: FormData) {
+  const result = await create(prev, formData);
+  if (result.ok) redirect(`/studies/${result.data.studyId}/ideas/${result.data.id}`);
+  return result;
+}
+
+const saveSchema = z.object({
+  ideaId: uuidSchema,
+  expectedVersion: z.number().int().min(1),
+  fields: z.record(z.string(), z.string()),
+});
+
+export const saveIdeaAction = guardedCall({ ...writer, schema: saveSchema }, ({ study, user, input }) => {
+  requireWriting(study!.status);
+  return saveIdeaDraft({
+    ideaId: input.ideaId,
+    authorId: user.id,
+    expectedVersion: input.expectedVersion,
+    fields: input.fields,
+  });
+});
+
+export const submitIdeaAction = guardedCall(
+  { ...writer, schema: saveSchema.extend({ attested: z.boolean().default(false) }) },
+  ({ study, user, input }) => {
+    requireWriting(study!.status);
+    return submitIdea({
+      ideaId: input.ideaId,
+      authorId: user.id,
+      expectedVersion: input.expectedVersion,
+      fields: input.fields,
+      attested: input.attested,
+    });
+  },
+);
+
+export const withdrawIdeaAction = guardedCall(
+  { ...writer, schema: z.object({ ideaId: uuidSchema }) },
+  ({ study, user, input }) => {
+    requireWriting(study!.status);
+    return withdrawIdea({ ideaId: input.ideaId, authorId: user.id });
+  },
+);

@@ -1,0 +1,22 @@
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { StudyNav } from "@/components/study-nav";
+import { Badge } from "@/components/ui/badge";
+import { guardPage } from "@/lib/auth/guarded";
+
+export default async function StudyLayout({ children, params }: LayoutProps<"/studies/[studyId]">) {
+  const { studyId } = await params;
+  const { study, roles } = await guardPage({ study: { roles: "member" } }, { studyId });
+  if (!study) return null;
+  return (
+    <div>
+      <p className="mb-1 text-xs text-[var(--foreground-soft)]">
+        <Link href={`/studies/${study.id}`}>{study.title}</Link>{" "}
+        {study.isDemo ? <Badge tone="demo">demo</Badge> : null} · phase{" "}
+        <span data-testid="study-phase">{study.status}</span>
+      </p>
+      <StudyNav studyId={study.id} roles={roles} />
+      {children as ReactNode}
+    </div>
+  );
+}

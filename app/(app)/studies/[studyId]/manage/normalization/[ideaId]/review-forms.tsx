@@ -1,0 +1,84 @@
+"use client";
+
+import { ActionForm } from "@/components/action-form";
+import { Alert } from "@/components/ui/alert";
+import type { IdeaTemplateField } from "@/db/schema";
+import { reviewNormalizationAction } from "../actions";
+
+const done = (d: { decision: string }) => <Alert tone="success">Saved: {d.decision}.</Alert>;
+
+export function DecisionButtons({
+  studyId,
+  ideaId,
+  hasRewrite,
+}: {
+  studyId: string;
+  ideaId: string;
+  hasRewrite: boolean;
+}) {
+  return (
+    <div className="flex flex-wrap items-start gap-3">
+      {hasRewrite ? (
+        <ActionForm
+          action={reviewNormalizationAction}
+          submitLabel="Accept the rewrite"
+          testId="accept-rewrite"
+          success={done}
+        >
+          <input type="hidden" name="studyId" value={studyId} />
+          <input type="hidden" name="ideaId" value={ideaId} />
+          <input type="hidden" name="decision" value="accept" />
+        </ActionForm>
+      ) : null}
+      <ActionForm
+        action={reviewNormalizationAction}
+        submitLabel="Use the original"
+        variant="secondary"
+        testId="use-original"
+        success={done}
+      >
+        <input type="hidden" name="studyId" value={studyId} />
+        <input type="hidden" name="ideaId" value={ideaId} />
+        <input type="hidden" name="decision" value="reject" />
+      </ActionForm>
+    </div>
+  );
+}
+
+export function EditRewriteForm({
+  studyId,
+  ideaId,
+  template,
+  fields,
+}: {
+  studyId: string;
+  ideaId: string;
+  template: IdeaTemplateField[];
+  fields: Record<string, string>;
+}) {
+  return (
+    <ActionForm
+      action={reviewNormalizationAction}
+      submitLabel="Save my edit as the review text"
+      variant="secondary"
+      testId="edit-rewrite"
+      success={done}
+    >
+      <input type="hidden" name="studyId" value={studyId} />
+      <input type="hidden" name="ideaId" value={ideaId} />
+      <input type="hidden" name="decision" value="edit" />
+      {template.map((f) => (
+        <label key={f.key} className="block space-y-1 text-sm">
+          <span className="font-medium">{f.label}</span>
+          <textarea
+            name={`field_${f.key}`}
+            defaultValue={fields[f.key] ?? ""}
+            rows={f.key === "title" ? 2 : 6}
+            className="block w-full rounded-md border border-[var(--border)] bg-[var(--background)] px-3 py-2 font-mono text-xs"
+            data-testid={`edit-${f.key}`}
+          />
+        </label>
+      ))}
+    </ActionForm>
+  );
+}

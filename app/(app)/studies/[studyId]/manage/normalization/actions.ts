@@ -1,0 +1,41 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { reviewNormalization } from "@/db/queries/ideas";
+import { getLlmConfig } from "@/lib/ai/providers";
+import { guardedAction } from "@/lib/auth/guarded";
+import { AppError } from "@/lib/errors";
+import { startNormalization } from "@/lib/ideas/normalize-job";
+import { uuidSchema } from "@/lib/validation";
+
+const organizer = { study: { roles: ["organizer"] as const } };
+
+export const startNormalizationAction = guardedAction(
+  { ...organizer, schema: z.object({ ideaIds: z.array(uuidSchema).optional() }) },
+  async ({ study, user, input }) => {
+    const config = getLlmConfig();
+    if (!config.configured) throw new AppError("unavailable:llm", config.problem);
+    const job = await startNormalization({ studyId: study!.id, actorId: user.id, ideaIds: input.ideaIds });
+    revalidatePath(`/studies/${study!.id}/manage/normalization`);
+    return { jobId: job.id };
+  },
+);
+
+export const reviewNormalizationAction = guardedAction(
+  { ...organizer, schema: z.object({ ideaId: uuidSchema, decision: z.enum(["accept", "edit", "reject"]) }) },
+  ({ study, input, raw }) => {
+    const form = raw as Record<string, unknown>;
+    const editedFields =
+      input.decision === "edit"
+        ? Object.fromEntries(
+            Object.entries(form)
+              .filter(([k, v]) => k.startsWith("field_") && typeof v === "string")
+              .map(([k, v]) => [k.slice("field_".length), String(v)]),
+          )
+        : undefined;
+    reviewNormalization({ studyId: study!.id, ideaId: input.ideaId, decision: input.decision, editedFields });
+    revalidatePath(`/studies/${study!.id}/manage/normalization`, "layout");
+    return { decision: input.decision };
+  },
+);

@@ -1,0 +1,73 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import {
+  advancePhase,
+  replaceConditions,
+  replaceTopics,
+  updateIdeaTemplate,
+  updatePhaseDates,
+  updateStudyDetails,
+} from "@/db/queries/study-setup";
+import { STUDY_STATUSES } from "@/db/schema";
+import { guardedAction, guardedCall } from "@/lib/auth/guarded";
+
+const organizer = { study: { roles: ["organizer"] as const } };
+const refresh = (studyId: string) => revalidatePath(`/studies/${studyId}`, "layout");
+
+export const updateDetailsAction = guardedAction(organizer, ({ study, user, raw }) => {
+  const form = raw as Record<string, unknown>;
+  updateStudyDetails({
+    studyId: study!.id,
+    actorId: user.id,
+    title: form.title,
+    description: form.description,
+    instructions: form.instructions,
+    consentText: form.consentText,
+    attestationText: form.attestationText,
+  });
+  refresh(study!.id);
+});
+
+const items = z.object({ items: z.array(z.record(z.string(), z.unknown())) });
+
+export const saveTopicsAction = guardedCall({ ...organizer, schema: items }, ({ study, user, input }) => {
+  replaceTopics({ studyId: study!.id, actorId: user.id, items: input.items });
+  refresh(study!.id);
+});
+
+export const saveConditionsAction = guardedCall({ ...organizer, schema: items }, ({ study, user, input }) => {
+  replaceConditions({ studyId: study!.id, actorId: user.id, items: input.items });
+  refresh(study!.id);
+});
+
+export const saveTemplateAction = guardedCall({ ...organizer, schema: items }, ({ study, user, input }) => {
+  updateIdeaTemplate({ studyId: study!.id, actorId: user.id, template: input.items });
+  refresh(study!.id);
+});
+
+const toTime = (v: unknown) => (typeof v === "string" && v !== "" ? Date.parse(`${v}T00:00:00Z`) : null);
+
+export const savePhaseDatesAction = guardedAction(organizer, ({ study, user, raw }) => {
+  const form = raw as Record<string, unknown>;
+  const dates = Object.fromEntries(
+    STUDY_STATUSES.map((p) => [
+      p,
+      { opensAt: toTime(form[`${p}.opensAt`]), closesAt: toTime(form[`${p}.closesAt`]) },
+    ]),
+  );
+  updatePhaseDates({ studyId: study!.id, actorId: user.id, dates });
+  refresh(study!.id);
+});
+
+export const changePhaseAction = guardedAction(
+  {
+    ...organizer,
+    schema: z.object({ to: z.enum(STUDY_STATUSES), reason: z.string().trim().max(500).optional() }),
+  },
+  ({ study, user, input }) => {
+    advancePhase({ studyId: study!.id, actorId: user.id, to: input.to, reason: input.reason });
+    refresh(study!.id);
+  },
+);

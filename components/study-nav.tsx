@@ -1,0 +1,43 @@
+"use client";
+
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+import type { StudyRole } from "@/db/schema";
+
+type Tab = { href: string; label: string; roles: StudyRole[] };
+
+/** The study's sub-navigation: each person sees the tabs of the roles they hold. */
+export function StudyNav({ studyId, roles }: { studyId: string; roles: StudyRole[] }) {
+  const pathname = usePathname();
+  const base = `/studies/${studyId}`;
+  const tabs: Tab[] = [
+    { href: base, label: "Overview", roles: ["organizer", "writer", "reviewer", "judge"] },
+    { href: `${base}/ideas`, label: "My ideas", roles: ["writer"] },
+    { href: `${base}/manage/ideas`, label: "Ideas", roles: ["organizer"] },
+    { href: `${base}/manage/normalization`, label: "Normalization", roles: ["organizer"] },
+    { href: `${base}/settings`, label: "Settings", roles: ["organizer"] },
+    { href: `${base}/members`, label: "Members", roles: ["organizer"] },
+  ];
+  const visible = tabs.filter((t) => t.roles.some((r) => roles.includes(r)));
+  return (
+    <nav
+      aria-label="Study"
+      className="mb-6 flex flex-wrap gap-1 border-b border-[var(--border)]"
+      data-testid="study-nav"
+    >
+      {visible.map((t) => {
+        const active = t.href === base ? pathname === base : pathname.startsWith(t.href);
+        return (
+          <Link
+            key={t.href}
+            href={t.href}
+            aria-current={active ? "page" : undefined}
+            className={`-mb-px rounded-t-md border-b-2 px-3 py-2 text-sm ${active ? "border-[var(--accent)] font-medium" : "border-transparent hover:bg-[var(--muted)]"}`}
+          >
+            {t.label}
+          </Link>
+        );
+      })}
+    </nav>
+  );
+}
