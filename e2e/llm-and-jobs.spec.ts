@@ -41,6 +41,8 @@ test("the admin test job runs every prompt through the runner and logs each call
   await expect(success.getByTestId("job-counts")).toContainText("2/3 done");
   await expect(success.getByTestId("job-counts")).toContainText("1 failed");
   await expect(success.getByTestId("job-items")).toContainText("MOCK:");
-  expect(countRows("job_items", "status = 'done'")).toBe(2);
+  expect(
+    countRows("job_items", "status = 'done' AND job_id IN (SELECT id FROM jobs WHERE kind = 'test')"),
+  ).toBe(2);
   expect(countRows("llm_calls", "purpose = 'test-job'")).toBe(3);
 });
