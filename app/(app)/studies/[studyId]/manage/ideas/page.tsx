@@ -10,6 +10,36 @@ import { ImportPanel } from "./import-panel";
 
 export const metadata: Metadata = { title: "Ideas" };
 
+function FilterSelect({
+  label,
+  name,
+  value,
+  options,
+}: {
+  label: string;
+  name: string;
+  value: string | undefined;
+  options: [value: string, label: string][];
+}) {
+  return (
+    <label className="flex flex-col gap-1 text-xs">
+      {label}
+      <select
+        name={name}
+        defaultValue={value ?? ""}
+        className="rounded border border-[var(--border)] bg-[var(--background)] px-2 py-1 text-sm"
+      >
+        <option value="">All</option>
+        {options.map(([v, l]) => (
+          <option key={v} value={v}>
+            {l}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
 const pick = (v: string | string[] | undefined) => (typeof v === "string" && v !== "" ? v : undefined);
 
 export default async function ManageIdeasPage({
@@ -28,7 +58,6 @@ export default async function ManageIdeasPage({
   const { topics, conditions } = getStudySettings({ studyId });
   const ideas = listIdeasForOrganizer({ studyId, ...filters });
   const balance = getBalanceTable({ studyId });
-  const select = "rounded border border-[var(--border)] bg-[var(--background)] px-2 py-1 text-sm";
   const exportBase = `/api/studies/${studyId}/ideas/export`;
   return (
     <div className="space-y-6">
@@ -83,50 +112,30 @@ export default async function ManageIdeasPage({
           Ideas ({ideas.length})
         </CardTitle>
         <form className="mb-4 flex flex-wrap items-end gap-2 text-sm" method="get" data-testid="idea-filters">
-          <label className="flex flex-col gap-1 text-xs">
-            Topic
-            <select name="topic" defaultValue={filters.topicId ?? ""} className={select}>
-              <option value="">All</option>
-              {topics.map((t) => (
-                <option key={t.id} value={t.id}>
-                  {t.name}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="flex flex-col gap-1 text-xs">
-            Condition
-            <select name="condition" defaultValue={filters.conditionId ?? ""} className={select}>
-              <option value="">All</option>
-              {conditions.map((c) => (
-                <option key={c.id} value={c.id}>
-                  {c.key}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="flex flex-col gap-1 text-xs">
-            Status
-            <select name="status" defaultValue={filters.status ?? ""} className={select}>
-              <option value="">All</option>
-              {IDEA_STATUSES.map((s) => (
-                <option key={s} value={s}>
-                  {s}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="flex flex-col gap-1 text-xs">
-            Provenance
-            <select name="provenance" defaultValue={filters.provenance ?? ""} className={select}>
-              <option value="">All</option>
-              {IDEA_PROVENANCES.map((s) => (
-                <option key={s} value={s}>
-                  {s}
-                </option>
-              ))}
-            </select>
-          </label>
+          <FilterSelect
+            label="Topic"
+            name="topic"
+            value={filters.topicId}
+            options={topics.map((t) => [t.id, t.name])}
+          />
+          <FilterSelect
+            label="Condition"
+            name="condition"
+            value={filters.conditionId}
+            options={conditions.map((c) => [c.id, c.key])}
+          />
+          <FilterSelect
+            label="Status"
+            name="status"
+            value={filters.status}
+            options={IDEA_STATUSES.map((v) => [v, v])}
+          />
+          <FilterSelect
+            label="Provenance"
+            name="provenance"
+            value={filters.provenance}
+            options={IDEA_PROVENANCES.map((v) => [v, v])}
+          />
           <button type="submit" className="rounded-md border border-[var(--border)] px-3 py-1">
             Filter
           </button>
