@@ -1,0 +1,61 @@
+import "server-only";
+import { and, eq } from "drizzle-orm";
+import { AppError, type FieldErrors } from "@/lib/errors";
+import { generateIdeaCode } from "@/lib/ideas/codes";
+import { DEFAULT_IDEA_TEMPLATE } from "@/lib/ideas/template";
+import { type IdeaTemplateField, ideas, type StudyStatus, studies } from "../schema";
+import type { Executor } from "./study-shared";
+
+// Private helpers shared by the idea modules (ideas-writer, ideas-organizer, ideas-normalization).
+
+const CODE_ATTEMPTS = 10;
+
+export function plural(n: number, one: string, many = `${one}s`) {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+export function invalidIdea(errors: FieldErrors): AppError {
+  const messages = Object.values(errors).flat();
+  const more = messages.length > 1 ? ` (and ${plural(messages.length - 1, "more problem")})` : "";
+  return new AppError("invalid:idea", `${messages[0]}${more}`, { fieldErrors: errors });
+}
+
+/** A code not yet used in the study. Checked first, so the insert never trips the unique index. */
+export function freshCode(ex: Executor, studyId: string): string {
+  for (let i = 0; i < CODE_ATTEMPTS; i++) {
+    const code = generateIdeaCode();
+    const taken = ex
+      .select({ id: ideas.id })
+      .from(ideas)
+      .where(and(eq(ideas.studyId, studyId), eq(ideas.code, code)))
+      .get();
+    if (!taken) return code;
+  }
+  throw new AppError("internal:idea_code", "Could not find a free idea code; please try again.");
+}
+
+/** Fixes the template once ideas exist: the default is stored if the organizer never set one. */
+export function lockInTemplate(
+  ex: Executor,
+  study: { id: string; ideaTemplate: IdeaTemplateField[] | null },
+) {
+  if (study.ideaTemplate !== null) return study.ideaTemplate;
+  ex.update(studies).set({ ideaTemplate: DEFAULT_IDEA_TEMPLATE }).where(eq(studies.id, study.id)).run();
+  return DEFAULT_IDEA_TEMPLATE;
+}
+
+export function phaseError(action: string, status: StudyStatus, allowed: string) {
+  return new AppError(
+    "conflict:phase",
+    `${action} only while ${allowed}; the study is in the ${status} phase.`,
+  );
+}
+
+/** Clears a normalization that no longer matches the text (the writer edited a submitted idea). */
+export const resetNormalization = {
+  normalizedFields: null,
+  normalizationState: "none",
+  normalizationError: null,
+  normalizationReview: "unreviewed",
+  reviewTextSource: null,
+} as const;

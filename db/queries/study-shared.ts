@@ -1,0 +1,103 @@
+import "server-only";
+import type { RunResult } from "better-sqlite3";
+import { count, eq } from "drizzle-orm";
+import type { BaseSQLiteDatabase } from "drizzle-orm/sqlite-core";
+import type { z } from "zod";
+import { AppError, type FieldErrors } from "@/lib/errors";
+import type { schema } from "../client";
+import { conditions, ideas, studies, studyEvents, topics } from "../schema";
+
+// Private helpers shared by the study setup modules (study-settings, study-topics-conditions,
+// study-phases): the executor type, column sets, input parsing, the audit log and study loading.
+
+export type Executor = BaseSQLiteDatabase<"sync", RunResult, typeof schema>;
+
+export const settingsColumns = {
+  id: studies.id,
+  title: studies.title,
+  description: studies.description,
+  status: studies.status,
+  isDemo: studies.isDemo,
+  instructions: studies.instructions,
+  consentText: studies.consentText,
+  attestationText: studies.attestationText,
+  ideaTemplate: studies.ideaTemplate,
+  phaseDates: studies.phaseDates,
+  createdAt: studies.createdAt,
+  updatedAt: studies.updatedAt,
+};
+
+export const topicColumns = {
+  id: topics.id,
+  name: topics.name,
+  description: topics.description,
+  position: topics.position,
+};
+
+export const conditionColumns = {
+  id: conditions.id,
+  key: conditions.key,
+  label: conditions.label,
+  isBaseline: conditions.isBaseline,
+  position: conditions.position,
+};
+
+const notFoundStudy = () => new AppError("not_found:study", "This study does not exist.");
+
+export function plural(n: number, one: string, many = `${one}s`) {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+function invalid(code: `invalid:${string}`, error: z.ZodError): AppError {
+  const fieldErrors: FieldErrors = {};
+  for (const issue of error.issues) {
+    const key = issue.path.length > 0 ? issue.path.join(".") : "_form";
+    fieldErrors[key] = [...(fieldErrors[key] ?? []), issue.message];
+  }
+  const first = error.issues[0];
+  const where = first?.path.length ? `${first.path.join(".")}: ` : "";
+  return new AppError(code, `${where}${first?.message ?? "The input is not valid."}`, { fieldErrors });
+}
+
+export function parse<S extends z.ZodType>(
+  code: `invalid:${string}`,
+  schema: S,
+  input: unknown,
+): z.output<S> {
+  const result = schema.safeParse(input);
+  if (!result.success) throw invalid(code, result.error);
+  return result.data;
+}
+
+export function logEvent(
+  ex: Executor,
+  event: { studyId: string; actorId: string | null; kind: string; detail: Record<string, unknown> },
+) {
+  ex.insert(studyEvents)
+    .values({ ...event, createdAt: Date.now() })
+    .run();
+}
+
+export function loadStudy(ex: Executor, studyId: string) {
+  const study = ex.select(settingsColumns).from(studies).where(eq(studies.id, studyId)).get();
+  if (!study) throw notFoundStudy();
+  return study;
+}
+
+export function countIdeas(ex: Executor, studyId: string): number {
+  return ex.select({ n: count() }).from(ideas).where(eq(ideas.studyId, studyId)).get()?.n ?? 0;
+}
+
+export function ideasPer(
+  ex: Executor,
+  studyId: string,
+  column: typeof ideas.topicId | typeof ideas.conditionId,
+) {
+  const rows = ex
+    .select({ id: column, n: count() })
+    .from(ideas)
+    .where(eq(ideas.studyId, studyId))
+    .groupBy(column)
+    .all();
+  return new Map(rows.map((r) => [r.id, r.n]));
+}
