@@ -101,10 +101,14 @@ export const ideaTemplateSchema = z
     });
   });
 
-/** Words as a person counts them: runs of non-space characters, Markdown markup included. */
+/**
+ * Words as a person counts them: runs of non-space characters that contain a letter or digit, so
+ * Markdown bullets, heading marks and lone dashes do not eat into a word limit.
+ */
 export function countWords(text: string): number {
-  const trimmed = text.trim();
-  return trimmed === "" ? 0 : trimmed.split(/\s+/u).length;
+  let n = 0;
+  for (const token of text.split(/\s+/u)) if (/[\p{L}\p{N}]/u.test(token)) n++;
+  return n;
 }
 
 export type IdeaFieldErrors = Record<string, string[]>;
