@@ -1,0 +1,23 @@
+// npm run bench — times assignReviewers on the spec's instance (1,000 ideas × 300 reviewers ×
+// 7 topics × 3 conditions, R = 3); the goal is under 1 s on the project's 2-core machine.
+import { assignReviewers } from "@/lib/assignment/assign";
+import { BENCH_SHAPE, generateInstance } from "@/lib/assignment/generate";
+import type { AssignmentResult } from "@/lib/assignment/types";
+
+const input = generateInstance(BENCH_SHAPE, 1);
+const times: number[] = [];
+let result: AssignmentResult | undefined;
+for (let run = 0; run < 3; run += 1) {
+  const start = performance.now();
+  result = assignReviewers(input);
+  times.push(performance.now() - start);
+}
+times.sort((a, b) => a - b);
+const report = (result as AssignmentResult).report;
+const capacity = input.reviewers.reduce((sum, r) => sum + r.maxLoad, 0);
+console.log(
+  `assignReviewers: median ${(times[1] as number).toFixed(0)} ms of 3 runs (${times.map((t) => t.toFixed(0)).join(", ")} ms)`,
+);
+console.log(
+  `${input.ideas.length} ideas, ${input.reviewers.length} reviewers (capacity ${capacity}); placed ${report.placed} of ${input.ideas.length * input.reviewsPerIdea.max}, ideas covered ${report.ideasCovered}, short ${report.ideasShort.length}, reviewers unbalanced ${report.reviewersUnbalanced.length}, under min ${report.reviewersUnderMin.length}`,
+);
