@@ -4,15 +4,13 @@ import { AppError, type FieldErrors } from "@/lib/errors";
 import { generateIdeaCode } from "@/lib/ideas/codes";
 import { DEFAULT_IDEA_TEMPLATE } from "@/lib/ideas/template";
 import { type IdeaTemplateField, ideas, type StudyStatus, studies } from "../schema";
-import type { Executor } from "./study-shared";
+import { type Executor, plural } from "./study-shared";
+
+export { plural };
 
 // Private helpers shared by the idea modules (ideas-writer, ideas-organizer, ideas-normalization).
 
 const CODE_ATTEMPTS = 10;
-
-export function plural(n: number, one: string, many = `${one}s`) {
-  return `${n} ${n === 1 ? one : many}`;
-}
 
 export function invalidIdea(errors: FieldErrors): AppError {
   const messages = Object.values(errors).flat();

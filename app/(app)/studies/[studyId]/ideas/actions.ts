@@ -5,35 +5,21 @@ import { z } from "zod";
 import { createDraftIdea, saveIdeaDraft, submitIdea, withdrawIdea } from "@/db/queries/ideas";
 import { getStudySettings, recordConsent } from "@/db/queries/study-setup";
 import { guardedAction, guardedCall } from "@/lib/auth/guarded";
-import { AppError } from "@/lib/errors";
 import { assertConsented } from "@/lib/studies/consent";
 import { uuidSchema } from "@/lib/validation";
 
 const writer = { study: { roles: ["writer"] as const } };
-
-function requireWriting(status: string) {
-  if (status !== "writing") {
-    throw new AppError(
-      "conflict:phase",
-      "Writing is not open in this study right now, so ideas cannot be changed.",
-    );
-  }
-}
 
 export const acceptConsentAction = guardedAction({ study: { roles: "member" } }, ({ study, user }) => {
   recordConsent({ studyId: study!.id, userId: user.id });
   redirect(`/studies/${study!.id}`);
 });
 
-const create = guardedAction(
-  { ...writer, schema: z.object({ topicId: uuidSchema }) },
-  ({ study, user, input }) => {
-    const full = getStudySettings({ studyId: study!.id });
-    assertConsented({ study: full.study, userId: user.id });
-    requireWriting(study!.status);
-    return createDraftIdea({ studyId: study!.id, authorId: user.id, topicId: input.topicId });
-  },
-);
+const create = guardedAction({ ...writer, schema: z.object({ topicId: uuidSchema }) }, ({ study, user, input }) => {
+  const full = getStudySettings({ studyId: study!.id });
+  assertConsented({ study: full.study, userId: user.id });
+  return createDraftIdea({ studyId: study!.id, authorId: user.id, topicId: input.topicId });
+});
 
 export async function createIdeaAction(prev: unknown, formData: FormData) {
   const result = await create(prev, formData);
@@ -47,8 +33,7 @@ const saveSchema = z.object({
   fields: z.record(z.string(), z.string()),
 });
 
-export const saveIdeaAction = guardedCall({ ...writer, schema: saveSchema }, ({ study, user, input }) => {
-  requireWriting(study!.status);
+export const saveIdeaAction = guardedCall({ ...writer, schema: saveSchema }, ({ user, input }) => {
   return saveIdeaDraft({
     ideaId: input.ideaId,
     authorId: user.id,
@@ -59,8 +44,7 @@ export const saveIdeaAction = guardedCall({ ...writer, schema: saveSchema }, ({ 
 
 export const submitIdeaAction = guardedCall(
   { ...writer, schema: saveSchema.extend({ attested: z.boolean().default(false) }) },
-  ({ study, user, input }) => {
-    requireWriting(study!.status);
+  ({ user, input }) => {
     return submitIdea({
       ideaId: input.ideaId,
       authorId: user.id,
@@ -73,8 +57,7 @@ export const submitIdeaAction = guardedCall(
 
 export const withdrawIdeaAction = guardedCall(
   { ...writer, schema: z.object({ ideaId: uuidSchema }) },
-  ({ study, user, input }) => {
-    requireWriting(study!.status);
+  ({ user, input }) => {
     return withdrawIdea({ ideaId: input.ideaId, authorId: user.id });
   },
 );
