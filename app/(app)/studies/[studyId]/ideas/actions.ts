@@ -15,11 +15,14 @@ export const acceptConsentAction = guardedAction({ study: { roles: "member" } },
   redirect(`/studies/${study!.id}`);
 });
 
-const create = guardedAction({ ...writer, schema: z.object({ topicId: uuidSchema }) }, ({ study, user, input }) => {
-  const full = getStudySettings({ studyId: study!.id });
-  assertConsented({ study: full.study, userId: user.id });
-  return createDraftIdea({ studyId: study!.id, authorId: user.id, topicId: input.topicId });
-});
+const create = guardedAction(
+  { ...writer, schema: z.object({ topicId: uuidSchema }) },
+  ({ study, user, input }) => {
+    const full = getStudySettings({ studyId: study!.id });
+    assertConsented({ study: full.study, userId: user.id });
+    return createDraftIdea({ studyId: study!.id, authorId: user.id, topicId: input.topicId });
+  },
+);
 
 export async function createIdeaAction(prev: unknown, formData: FormData) {
   const result = await create(prev, formData);

@@ -171,7 +171,7 @@ export function IdeaEditor({
       fields: latest.current,
       attested,
     }).catch(() => null);
-    if (!result || !result.ok) {
+    if (!result?.ok) {
       setState("error");
       setMessage(result?.message ?? "Could not reach the server. Your text is kept; try again.");
       setFieldErrors(result && !result.ok ? (result.fieldErrors ?? {}) : {});
