@@ -1,5 +1,6 @@
 export * from "./ai";
 export * from "./ideas";
 export * from "./jobs";
+export * from "./reviews";
 export * from "./studies";
 export * from "./users";

@@ -25,6 +25,15 @@ export const studies = sqliteTable(
     ideaTemplate: text("idea_template", { mode: "json" }).$type<IdeaTemplateField[]>(),
     /** Planned dates per phase: { writing: { opensAt, closesAt }, ... } in epoch ms. */
     phaseDates: text("phase_dates", { mode: "json" }).$type<PhaseDates>().notNull().default({}),
+    /** The review form (lib/reviews/form.ts); null until stored, which happens at the latest on the first review. */
+    reviewForm: text("review_form", { mode: "json" }).$type<StoredReviewForm>(),
+    /** Reviewer sign-up and review options; missing keys take DEFAULT_REVIEW_SETTINGS. */
+    reviewSettings: text("review_settings", { mode: "json" })
+      .$type<Partial<ReviewSettings>>()
+      .notNull()
+      .default({}),
+    /** Random salt for the stable per-study reviewer pseudonyms in exports; set on first use. */
+    pseudonymSalt: text("pseudonym_salt"),
     createdAt: createdAt(),
     updatedAt: timestamp("updated_at")
       .notNull()
@@ -41,6 +50,41 @@ export type IdeaTemplateField = {
   required: boolean;
   /** Maximum words; null = no limit beyond the 20,000-character cap. */
   wordLimit: number | null;
+};
+
+/** Mirrors lib/reviews/form.ts ReviewForm (the schema layer does not import lib). */
+export type StoredReviewForm = {
+  metrics: {
+    key: string;
+    label: string;
+    definition: string;
+    scale: { min: number; max: number };
+    anchors: { value: number; text: string }[];
+    rationale: { required: boolean; minLength: number };
+  }[];
+};
+
+export type ReviewSettings = {
+  /** How many topics a reviewer may prefer (at least one). */
+  maxTopicChoices: number;
+  /** The bounds a reviewer's load range must fall within. */
+  loadMin: number;
+  loadMax: number;
+  /** Optional checkbox on submit, e.g. "I did not use AI tools to write this review". */
+  attestationText: string | null;
+  /** After the review phase closes, reviewers may read the other reviews of the ideas they reviewed. */
+  showOtherReviewsAfterClose: boolean;
+  /** Reviews with less active time than this are flagged on the dashboard. */
+  minActiveSeconds: number;
+};
+
+export const DEFAULT_REVIEW_SETTINGS: ReviewSettings = {
+  maxTopicChoices: 2,
+  loadMin: 2,
+  loadMax: 7,
+  attestationText: null,
+  showOtherReviewsAfterClose: false,
+  minActiveSeconds: 120,
 };
 
 export type PhaseDates = Partial<Record<StudyStatus, { opensAt?: number | null; closesAt?: number | null }>>;

@@ -8,6 +8,8 @@ export const users = sqliteTable("users", {
   email: text("email").notNull().unique(),
   name: text("name").notNull(),
   passwordHash: text("password_hash").notNull(),
+  /** Stated by the person; reviewer assignment never pairs a reviewer with an author of the same one. */
+  institution: text("institution").notNull().default(""),
   isAdmin: integer("is_admin", { mode: "boolean" }).notNull().default(false),
   /** Granted by an admin or an instance invitation: may create studies (and organizes them). */
   canCreateStudies: integer("can_create_studies", { mode: "boolean" }).notNull().default(false),

@@ -131,6 +131,25 @@ describe("assignReviewers", () => {
     }
   });
 
+  it("assigns the remaining reviews around fixed (published) pairs without moving them (300 instances)", () => {
+    const random = createRandom(42);
+    for (let n = 0; n < 300; n += 1) {
+      const input = generateInstance(randomShape(random, "small"), 5000 + n);
+      const first = assignReviewers(input);
+      const fixed = first.assignments.filter(() => random() < 0.5);
+      const again = assignReviewers({ ...input, fixed, seed: n });
+      const fixedKeys = new Set(fixed.map((a) => `${a.ideaId}|${a.reviewerId}`));
+      for (const a of again.assignments) expect(fixedKeys.has(`${a.ideaId}|${a.reviewerId}`)).toBe(false);
+      const combined = [...fixed, ...again.assignments];
+      // Together they obey every hard constraint and are a maximum placement again.
+      checkHardConstraints(input, {
+        assignments: combined,
+        report: { ...again.report, placed: combined.length },
+      });
+      expect(again.report.placed).toBe(again.assignments.length);
+    }
+  });
+
   it("matches an exhaustive search on 300 tiny instances", () => {
     const random = createRandom(7);
     let nonTrivial = 0;

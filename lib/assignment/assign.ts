@@ -18,6 +18,24 @@ export function assignReviewers(input: AssignmentInput): AssignmentResult {
   const { min: rMin, max: rMax } = input.reviewsPerIdea;
   const random = createRandom(hashSeed(input.seed));
   const isConflicted = createConflictCheck(input);
+  const ideaIndex = new Map(input.ideas.map((idea, i) => [idea.id, i]));
+  const reviewerIndex = new Map(input.reviewers.map((r, i) => [r.id, i]));
+  const fixedPairs: { idea: number; reviewer: number }[] = [];
+  for (const f of input.fixed ?? []) {
+    const idea = ideaIndex.get(f.ideaId);
+    const reviewer = reviewerIndex.get(f.reviewerId);
+    if (idea !== undefined && reviewer !== undefined) fixedPairs.push({ idea, reviewer });
+  }
+  const fixedSet = new Set(fixedPairs.map((p) => `${p.idea}:${p.reviewer}`));
+  const fixedIdea = new Array<number>(input.ideas.length).fill(0);
+  const fixedLoad = new Array<number>(input.reviewers.length).fill(0);
+  const fixedCondition = new Map<string, number>(); // `${reviewer}:${condition}` → fixed count
+  for (const p of fixedPairs) {
+    fixedIdea[p.idea] = (fixedIdea[p.idea] ?? 0) + 1;
+    fixedLoad[p.reviewer] = (fixedLoad[p.reviewer] ?? 0) + 1;
+    const key = `${p.reviewer}:${input.ideas[p.idea]?.condition}`;
+    fixedCondition.set(key, (fixedCondition.get(key) ?? 0) + 1);
+  }
 
   const ideaOrder = shuffleWith(
     input.ideas.map((_, i) => i),
@@ -44,7 +62,7 @@ export function assignReviewers(input: AssignmentInput): AssignmentResult {
     if (!idea) continue;
     const list: number[] = [];
     for (const r of reviewersByTopic.get(idea.topic) ?? []) {
-      if (isConflicted(r, i)) continue;
+      if (isConflicted(r, i) || fixedSet.has(`${i}:${r}`)) continue;
       list.push(r);
       let byCondition = conditionsOf.get(r);
       if (!byCondition) {
@@ -80,11 +98,18 @@ export function assignReviewers(input: AssignmentInput): AssignmentResult {
   const reviewerUnitCost = (k: number, minLoad: number, maxLoad: number) =>
     k < minLoad ? -reachMin : Math.floor((SPREAD_REVIEWER * (k - minLoad + 1)) / (maxLoad - minLoad + 1));
 
+  // Fixed pairs use up the first units of every chain below, so new placements continue the costs.
+  const slotUnits = (slot: { reviewer: number; condition: string; ideas: number }) => {
+    const free = (input.reviewers[slot.reviewer]?.maxLoad ?? 0) - (fixedLoad[slot.reviewer] ?? 0);
+    const first = fixedCondition.get(`${slot.reviewer}:${slot.condition}`) ?? 0;
+    return { first, units: Math.max(0, Math.min(slot.ideas, free)) };
+  };
+
   // Everything but goal 1's weight, in absolute value: goal 1's weight must exceed it.
   let rest = 0;
   for (const slot of slotList) {
-    const units = Math.min(slot.ideas, input.reviewers[slot.reviewer]?.maxLoad ?? 0);
-    rest += (BALANCE * units * (units - 1)) / 2;
+    const { first, units } = slotUnits(slot);
+    for (let k = first; k < first + units; k += 1) rest += BALANCE * k;
   }
   for (const r of input.reviewers) {
     for (let k = 0; k < r.maxLoad; k += 1) rest += Math.abs(reviewerUnitCost(k, r.minLoad, r.maxLoad));
@@ -94,7 +119,7 @@ export function assignReviewers(input: AssignmentInput): AssignmentResult {
 
   for (const i of ideaOrder) {
     if ((eligible[i]?.length ?? 0) === 0) continue;
-    for (let j = 0; j < rMax; j += 1)
+    for (let j = fixedIdea[i] ?? 0; j < rMax; j += 1)
       graph.addEdge(0, ideaNode(i), 1, (j < rMin ? -cover : 0) + j * SPREAD_IDEA);
   }
   const pairEdges: { idea: number; reviewer: number; edge: number }[] = [];
@@ -106,14 +131,14 @@ export function assignReviewers(input: AssignmentInput): AssignmentResult {
     }
   }
   slotList.forEach((slot, s) => {
-    const units = Math.min(slot.ideas, input.reviewers[slot.reviewer]?.maxLoad ?? 0);
-    for (let k = 0; k < units; k += 1)
+    const { first, units } = slotUnits(slot);
+    for (let k = first; k < first + units; k += 1)
       graph.addEdge(slotNode(s), reviewerNode(slot.reviewer), 1, k * BALANCE);
   });
   for (const r of reviewerOrder) {
     const reviewer = input.reviewers[r];
     if (!reviewer || !conditionsOf.has(r)) continue;
-    for (let k = 0; k < reviewer.maxLoad; k += 1) {
+    for (let k = fixedLoad[r] ?? 0; k < reviewer.maxLoad; k += 1) {
       graph.addEdge(reviewerNode(r), sink, 1, reviewerUnitCost(k, reviewer.minLoad, reviewer.maxLoad));
     }
   }
@@ -126,5 +151,24 @@ export function assignReviewers(input: AssignmentInput): AssignmentResult {
     ideaId: input.ideas[p.idea]?.id ?? "",
     reviewerId: input.reviewers[p.reviewer]?.id ?? "",
   }));
-  return { assignments, report: buildReport({ input, chosen, eligible, conditionsOf }) };
+  if (fixedPairs.length === 0) {
+    return { assignments, report: buildReport({ input, chosen, eligible, conditionsOf }) };
+  }
+  // The report describes the state after publishing: fixed pairs count like placed ones.
+  const withFixed = eligible.map((list) => [...list]);
+  const conditionsWithFixed = new Map([...conditionsOf].map(([r, m]) => [r, new Map(m)]));
+  for (const p of fixedPairs) {
+    withFixed[p.idea]?.push(p.reviewer);
+    const condition = input.ideas[p.idea]?.condition ?? "";
+    const byCondition = conditionsWithFixed.get(p.reviewer) ?? new Map<string, number>();
+    byCondition.set(condition, (byCondition.get(condition) ?? 0) + 1);
+    conditionsWithFixed.set(p.reviewer, byCondition);
+  }
+  const report = buildReport({
+    input,
+    chosen: [...fixedPairs, ...chosen],
+    eligible: withFixed,
+    conditionsOf: conditionsWithFixed,
+  });
+  return { assignments, report: { ...report, placed: chosen.length } };
 }

@@ -25,6 +25,11 @@ export type AssignmentInput = {
   conflicts: AssignmentConflict[];
   reviewsPerIdea: { min: number; max: number };
   seed: number;
+  /**
+   * Pairs already published ("assign remaining"): they stay as they are, count toward each idea's
+   * reviews, each reviewer's load and condition balance, and are never placed again.
+   */
+  fixed?: Assignment[];
 };
 
 export type Assignment = { ideaId: string; reviewerId: string };
