@@ -15,6 +15,7 @@ import {
   studies,
   topics,
 } from "../schema";
+import { lockInReviewForm } from "./review-setup";
 import { type Executor, loadStudy, logEvent, parse, plural } from "./study-shared";
 
 // --- phase dates ----------------------------------------------------------------------------------
@@ -90,7 +91,6 @@ function forwardProblems(ex: Executor, studyId: string, to: StudyStatus): string
     const submitted = countSubmitted(ex, studyId);
     if (submitted === 0) problems.push("Writing cannot close yet: no idea has been submitted.");
   } else if (to === "reviewing") {
-    // The review form (next issue) will add its own check here: reviewing needs the form locked.
     const undecided =
       ex
         .select({ n: count() })
@@ -170,6 +170,9 @@ export function advancePhase({
         const set: Partial<typeof studies.$inferInsert> = { status: to, updatedAt: Date.now() };
         // Writing fixes the template: store the default if the organizer never edited it.
         if (to === "writing" && study.ideaTemplate === null) set.ideaTemplate = DEFAULT_IDEA_TEMPLATE;
+        // Reviewing fixes the review form's content the same way; edits stay possible until the
+        // first review is submitted (see review-setup.ts).
+        if (to === "reviewing") lockInReviewForm(tx, studyId);
         const changed = tx
           .update(studies)
           .set(set)

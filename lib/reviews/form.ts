@@ -1,0 +1,434 @@
+import { z } from "zod";
+
+// The review form (specs/review-form.md): the metrics a reviewer scores, and the checks an
+// organizer's edited form passes, on the client and the server.
+
+export type ScaleAnchor = { value: number; text: string };
+
+export type ReviewMetric = {
+  key: string;
+  label: string;
+  definition: string;
+  scale: { min: number; max: number };
+  anchors: ScaleAnchor[];
+  rationale: { required: boolean; minLength: number };
+};
+
+export type ReviewForm = { metrics: ReviewMetric[] };
+
+/** The 1–5 questions every review asks besides the form's metrics; their wording is fixed. */
+export type FixedScale<K extends string> = {
+  key: K;
+  label: string;
+  definition: string;
+  scale: { min: 1; max: 5 };
+  anchors: ScaleAnchor[];
+};
+
+// A function, not a shared object, so that editing one metric's scale cannot change another's.
+const scored = () => ({ scale: { min: 1, max: 10 }, rationale: { required: true, minLength: 100 } });
+
+export const DEFAULT_REVIEW_FORM: ReviewForm = {
+  metrics: [
+    {
+      key: "novelty",
+      label: "Novelty",
+      definition:
+        "How different is the idea from existing work; does it bring a fresh insight? Reviewers may search the literature; a low score should name the similar work.",
+      ...scored(),
+      anchors: [
+        { value: 1, text: "identical ideas already exist" },
+        { value: 3, text: "very similar ideas exist" },
+        { value: 5, text: "some differences, not enough for a new paper" },
+        { value: 6, text: "clear differences, probably enough for a paper" },
+        { value: 8, text: "clearly novel" },
+        { value: 10, text: "very novel in a clever, surprising way" },
+      ],
+    },
+    {
+      key: "excitement",
+      label: "Excitement",
+      definition: "If executed, how much would it matter to the field?",
+      ...scored(),
+      anchors: [
+        { value: 1, text: "no real contribution" },
+        { value: 3, text: "very incremental" },
+        { value: 5, text: "some interest, not exciting" },
+        { value: 6, text: "acceptable at a major venue, somewhat incremental" },
+        { value: 8, text: "exciting, would move the area forward" },
+        { value: 10, text: "transformative" },
+      ],
+    },
+    {
+      key: "feasibility",
+      label: "Feasibility",
+      definition:
+        "Could a typical PhD student carry it out in one to two months, with ample LLM API budget but few GPUs? A low score should say what is hard.",
+      ...scored(),
+      anchors: [
+        { value: 1, text: "impossible or incoherent" },
+        { value: 3, text: "very hard, needs resources beyond an academic lab" },
+        { value: 5, text: "doable with careful planning and some changes" },
+        { value: 6, text: "feasible" },
+        { value: 8, text: "straightforward" },
+        { value: 10, text: "a few days" },
+      ],
+    },
+    {
+      key: "effectiveness",
+      label: "Expected effectiveness",
+      definition: "How likely is it to work, e.g. to beat the relevant baselines?",
+      ...scored(),
+      anchors: [
+        { value: 1, text: "will not work" },
+        { value: 3, text: "only in special cases" },
+        { value: 5, text: "small chance of marginal gains" },
+        { value: 6, text: "moderate gains on some benchmarks" },
+        { value: 8, text: "significant gains" },
+        { value: 10, text: "large gains on many benchmarks" },
+      ],
+    },
+    {
+      key: "overall",
+      label: "Overall",
+      definition: "Overall quality judged against acceptance at a major AI venue.",
+      ...scored(),
+      anchors: [
+        { value: 1, text: "critically flawed" },
+        { value: 2, text: "strong reject" },
+        { value: 3, text: "clear reject" },
+        { value: 4, text: "reject, but has merit" },
+        { value: 5, text: "marginally below the bar" },
+        { value: 6, text: "marginally above the bar" },
+        { value: 7, text: "accept" },
+        { value: 8, text: "clear accept, top half" },
+        { value: 9, text: "strong accept, top 15%" },
+        { value: 10, text: "top 5%, seminal" },
+      ],
+    },
+  ],
+};
+
+export const CONFIDENCE_SCALE: FixedScale<"confidence"> = {
+  key: "confidence",
+  label: "Confidence",
+  definition: "How confident are you in this review?",
+  scale: { min: 1, max: 5 },
+  anchors: [
+    { value: 1, text: "educated guess" },
+    { value: 2, text: "could defend it but may have missed central parts" },
+    { value: 3, text: "fairly confident" },
+    { value: 4, text: "confident, not certain" },
+    { value: 5, text: "certain, knows the literature well" },
+  ],
+};
+
+export const FAMILIARITY_SCALE: FixedScale<"familiarity"> = {
+  key: "familiarity",
+  label: "Familiarity with the topic",
+  definition: "How familiar are you with the topic of this idea?",
+  scale: { min: 1, max: 5 },
+  anchors: [
+    { value: 1, text: "never read on it" },
+    { value: 2, text: "read at least one paper" },
+    { value: 3, text: "read several, never published on it" },
+    { value: 4, text: "co-authored a paper on it" },
+    { value: 5, text: "several papers or a first-author paper on it" },
+  ],
+};
+
+/** Metric keys become export columns beside these, so a metric may not take one of their names. */
+export const RESERVED_KEYS: readonly string[] = [
+  "review_id",
+  "idea_id",
+  "topic",
+  "condition",
+  "reviewer_id",
+  "confidence",
+  "familiarity",
+  "minutes",
+  "submitted_at",
+  "active_seconds",
+  "attested",
+];
+
+const reserved = new Set(RESERVED_KEYS);
+const KEY_PATTERN = /^[a-z][a-z0-9_]{0,39}$/;
+const MAX_METRICS = 20;
+const LABEL_MAX = 80;
+const DEFINITION_MAX = 2000;
+const ANCHOR_TEXT_MAX = 300;
+const SCALE_BOUND = 1000;
+const SCALE_SPAN_MAX = 100;
+const MIN_LENGTH_MAX = 5000;
+const METRIC_FIELDS = ["key", "label", "definition", "scale", "anchors", "rationale"];
+
+type ParseResult = { ok: true; form: ReviewForm } | { ok: false; errors: string[] };
+
+const fmt = (n: number) => n.toLocaleString("en-US");
+/** Code points, as a person counts characters (an emoji is one), and as the answer checks count. */
+const charCount = (s: string) => [...s].length;
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+  typeof v === "object" && v !== null && !Array.isArray(v);
+const isIntegerIn = (v: unknown, min: number, max: number): v is number =>
+  typeof v === "number" && Number.isInteger(v) && v >= min && v <= max;
+const unknownFields = (obj: Record<string, unknown>, known: string[]) =>
+  Object.keys(obj).filter((k) => !known.includes(k));
+
+/**
+ * Checks an organizer's form. Hand-written rather than a zod schema because every message names
+ * the metric by number and key and often a sibling value (the scale, an anchor's value), and zod
+ * skips object-level checks after a type error, so the organizer would see the errors in rounds.
+ */
+export function parseReviewForm(input: unknown): ParseResult {
+  if (!isRecord(input)) return { ok: false, errors: ['The form must be an object with a "metrics" list.'] };
+  const errors = unknownFields(input, ["metrics"]).map((k) => `The form has an unknown field "${k}".`);
+  const raw = input.metrics;
+  if (!Array.isArray(raw)) return { ok: false, errors: [...errors, 'The form needs a "metrics" list.'] };
+  if (raw.length === 0) errors.push("The form needs at least one metric.");
+  if (raw.length > MAX_METRICS)
+    errors.push(`The form has ${raw.length} metrics; use at most ${MAX_METRICS}.`);
+
+  const keyCounts = new Map<string, number>();
+  for (const m of raw) {
+    const key = isRecord(m) && typeof m.key === "string" ? m.key.trim() : null;
+    if (key !== null) keyCounts.set(key, (keyCounts.get(key) ?? 0) + 1);
+  }
+  const seen = new Set<string>();
+  const reported = new Set<string>();
+  const metrics: ReviewMetric[] = [];
+  raw.forEach((m, i) => {
+    const parsed = parseMetric(m, i + 1);
+    const { key } = parsed;
+    // Reported once, at the second use, with the full count, rather than once per repeat.
+    if (key !== null && seen.has(key) && !reported.has(key)) {
+      const count = keyCounts.get(key) ?? 0;
+      errors.push(`Metric ${i + 1}: key "${key}" is used ${count === 2 ? "twice" : `${count} times`}.`);
+      reported.add(key);
+    }
+    if (key !== null) seen.add(key);
+    errors.push(...parsed.errors);
+    if (parsed.metric) metrics.push(parsed.metric);
+  });
+  return errors.length > 0 ? { ok: false, errors } : { ok: true, form: { metrics } };
+}
+
+function parseMetric(
+  raw: unknown,
+  n: number,
+): { metric: ReviewMetric | null; key: string | null; errors: string[] } {
+  if (!isRecord(raw)) {
+    return {
+      metric: null,
+      key: null,
+      errors: [`Metric ${n} must be an object with a key, a label and a scale.`],
+    };
+  }
+  const errors: string[] = [];
+  const key = parseKey(raw.key, n, errors);
+  // Other messages name the metric by its key too, once the key is readable.
+  const p = key !== null ? `Metric ${n} ("${key}"): ` : `Metric ${n}: `;
+  for (const f of unknownFields(raw, METRIC_FIELDS)) {
+    errors.push(`${p}unknown field "${f}" (the fields are ${METRIC_FIELDS.join(", ")}).`);
+  }
+  const label = parseText(raw.label, { what: "the label", min: 1, max: LABEL_MAX }, p, errors);
+  const definition = parseText(
+    raw.definition ?? "",
+    { what: "the definition", min: 0, max: DEFINITION_MAX },
+    p,
+    errors,
+  );
+  const scale = parseScale(raw.scale, p, errors);
+  const anchors = parseAnchors(raw.anchors ?? [], scale, p, errors);
+  const rationale = parseRationale(raw.rationale ?? { required: false, minLength: 0 }, p, errors);
+  const metric =
+    errors.length === 0 &&
+    key !== null &&
+    label !== null &&
+    definition !== null &&
+    scale &&
+    anchors &&
+    rationale
+      ? { key, label, definition, scale, anchors, rationale }
+      : null;
+  return { metric, key, errors };
+}
+
+/** Returns the key when it is well-formed (even if reserved), so later messages can name the metric. */
+function parseKey(raw: unknown, n: number, errors: string[]): string | null {
+  if (typeof raw !== "string") {
+    errors.push(`Metric ${n}: the key must be a text such as "clarity".`);
+    return null;
+  }
+  const key = raw.trim();
+  if (!KEY_PATTERN.test(key)) {
+    errors.push(
+      `Metric ${n}: key "${key}" must start with a lower-case letter and use only a–z, 0–9 and _ (at most 40 characters).`,
+    );
+    return null;
+  }
+  if (reserved.has(key)) errors.push(`Metric ${n}: key "${key}" is reserved.`);
+  else if (key.endsWith("_rationale")) {
+    errors.push(`Metric ${n}: key "${key}" is reserved (a key may not end in "_rationale").`);
+  }
+  return key;
+}
+
+function parseText(
+  raw: unknown,
+  { what, min, max }: { what: string; min: number; max: number },
+  p: string,
+  errors: string[],
+): string | null {
+  if (typeof raw !== "string") {
+    errors.push(`${p}${what} must be text.`);
+    return null;
+  }
+  const text = raw.trim();
+  if (charCount(text) < min) errors.push(`${p}${what} is empty.`);
+  else if (charCount(text) > max) {
+    errors.push(`${p}${what} has ${fmt(charCount(text))} characters; use at most ${fmt(max)}.`);
+  } else return text;
+  return null;
+}
+
+function parseScale(raw: unknown, p: string, errors: string[]): ReviewMetric["scale"] | null {
+  if (!isRecord(raw)) {
+    errors.push(`${p}the scale must be an object with "min" and "max".`);
+    return null;
+  }
+  const before = errors.length;
+  for (const f of unknownFields(raw, ["min", "max"]))
+    errors.push(`${p}the scale has an unknown field "${f}".`);
+  const { min, max } = raw;
+  const range = `a whole number from ${fmt(-SCALE_BOUND)} to ${fmt(SCALE_BOUND)}`;
+  if (!isIntegerIn(min, -SCALE_BOUND, SCALE_BOUND)) errors.push(`${p}the scale minimum must be ${range}.`);
+  if (!isIntegerIn(max, -SCALE_BOUND, SCALE_BOUND)) errors.push(`${p}the scale maximum must be ${range}.`);
+  if (errors.length > before) return null;
+  const [lo, hi] = [min as number, max as number];
+  if (lo >= hi) errors.push(`${p}the scale minimum (${lo}) must be below the maximum (${hi}).`);
+  else if (hi - lo > SCALE_SPAN_MAX) {
+    errors.push(
+      `${p}the scale ${lo}–${hi} is too wide; its maximum may exceed its minimum by at most ${SCALE_SPAN_MAX}.`,
+    );
+  }
+  return errors.length > before ? null : { min: lo, max: hi };
+}
+
+function parseAnchors(
+  raw: unknown,
+  scale: ReviewMetric["scale"] | null,
+  p: string,
+  errors: string[],
+): ScaleAnchor[] | null {
+  if (!Array.isArray(raw)) {
+    errors.push(`${p}the anchors must be a list.`);
+    return null;
+  }
+  const before = errors.length;
+  const anchors: ScaleAnchor[] = [];
+  const values = new Set<number>();
+  raw.forEach((a, j) => {
+    if (!isRecord(a)) {
+      errors.push(`${p}anchor ${j + 1} must be an object with "value" and "text".`);
+      return;
+    }
+    for (const f of unknownFields(a, ["value", "text"])) {
+      errors.push(`${p}anchor ${j + 1} has an unknown field "${f}".`);
+    }
+    const value = a.value;
+    let name = `anchor ${j + 1}`;
+    if (typeof value !== "number" || !Number.isInteger(value)) {
+      errors.push(`${p}the value of anchor ${j + 1} must be a whole number.`);
+    } else {
+      name = `the anchor for ${value}`;
+      if (values.has(value)) errors.push(`${p}there are two anchors for ${value}.`);
+      values.add(value);
+      // Without a valid scale there is nothing to compare against; the scale has its own message.
+      if (scale && (value < scale.min || value > scale.max)) {
+        errors.push(`${p}the anchor for ${value} is outside the scale ${scale.min}–${scale.max}.`);
+      }
+    }
+    const text = typeof a.text === "string" ? a.text.trim() : "";
+    if (text === "") errors.push(`${p}${name} needs a text.`);
+    else if (charCount(text) > ANCHOR_TEXT_MAX) {
+      errors.push(
+        `${p}the text of ${name} has ${fmt(charCount(text))} characters; use at most ${ANCHOR_TEXT_MAX}.`,
+      );
+    }
+    anchors.push({ value: value as number, text });
+  });
+  if (errors.length > before) return null;
+  return anchors.sort((x, y) => x.value - y.value);
+}
+
+function parseRationale(raw: unknown, p: string, errors: string[]): ReviewMetric["rationale"] | null {
+  if (!isRecord(raw)) {
+    errors.push(`${p}the rationale must be an object with "required" and "minLength".`);
+    return null;
+  }
+  const before = errors.length;
+  for (const f of unknownFields(raw, ["required", "minLength"])) {
+    errors.push(`${p}the rationale has an unknown field "${f}".`);
+  }
+  const { required, minLength } = raw;
+  if (typeof required !== "boolean") errors.push(`${p}the rationale's "required" must be true or false.`);
+  if (!isIntegerIn(minLength, 0, MIN_LENGTH_MAX)) {
+    errors.push(`${p}the rationale's "minLength" must be a whole number from 0 to ${fmt(MIN_LENGTH_MAX)}.`);
+  }
+  return errors.length > before ? null : { required: required as boolean, minLength: minLength as number };
+}
+
+/** For server actions that take a form: the same checks and messages, as a zod schema. */
+export const reviewFormSchema = z.unknown().transform((input, ctx): ReviewForm => {
+  const parsed = parseReviewForm(input);
+  if (parsed.ok) return parsed.form;
+  for (const message of parsed.errors) ctx.addIssue({ code: "custom", message });
+  return z.NEVER;
+});
+
+/**
+ * The form as the organizer edits it: pretty JSON, fields in a fixed order, and each anchor, scale
+ * and rationale on one line so a ten-anchor metric still fits on a screen.
+ */
+export function formToText(form: ReviewForm): string {
+  const ordered = {
+    metrics: form.metrics.map((m) => ({
+      key: m.key,
+      label: m.label,
+      definition: m.definition,
+      scale: { min: m.scale.min, max: m.scale.max },
+      anchors: m.anchors.map((a) => ({ value: a.value, text: a.text })),
+      rationale: { required: m.rationale.required, minLength: m.rationale.minLength },
+    })),
+  };
+  // JSON escapes newlines and quotes inside strings, so these patterns only ever match whole objects.
+  const str = String.raw`"(?:[^"\\]|\\.)*"`;
+  return JSON.stringify(ordered, null, 2)
+    .replace(
+      new RegExp(String.raw`\{\n\s*"value": (-?\d+),\n\s*"text": (${str})\n\s*\}`, "g"),
+      '{ "value": $1, "text": $2 }',
+    )
+    .replace(/\{\n\s*"min": (-?\d+),\n\s*"max": (-?\d+)\n\s*\}/g, '{ "min": $1, "max": $2 }')
+    .replace(
+      /\{\n\s*"required": (true|false),\n\s*"minLength": (\d+)\n\s*\}/g,
+      '{ "required": $1, "minLength": $2 }',
+    );
+}
+
+export function formFromText(text: string): ParseResult {
+  let input: unknown;
+  try {
+    input = JSON.parse(text);
+  } catch (e) {
+    return {
+      ok: false,
+      errors: [`The form is not valid JSON: ${e instanceof Error ? e.message : String(e)}`],
+    };
+  }
+  return parseReviewForm(input);
+}
+
+export function anchorFor(metric: Pick<ReviewMetric, "anchors">, value: number): string | null {
+  return metric.anchors.find((a) => a.value === value)?.text ?? null;
+}
