@@ -5,7 +5,7 @@ const nextConfig: NextConfig = {
   experimental: {
     authInterrupts: true,
     // Idea imports (JSONL/CSV up to 10 MB) arrive through a server action.
-    serverActions: { bodySizeLimit: "12mb" },
+    serverActions: { bodySizeLimit: "22mb" },
   },
   serverExternalPackages: ["better-sqlite3"],
   poweredByHeader: false,

@@ -13,8 +13,12 @@ export function StudyNav({ studyId, roles }: { studyId: string; roles: StudyRole
   const tabs: Tab[] = [
     { href: base, label: "Overview", roles: ["organizer", "writer", "reviewer", "judge"] },
     { href: `${base}/ideas`, label: "My ideas", roles: ["writer"] },
+    { href: `${base}/review`, label: "My reviews", roles: ["reviewer"] },
     { href: `${base}/manage/ideas`, label: "Ideas", roles: ["organizer"] },
     { href: `${base}/manage/normalization`, label: "Normalization", roles: ["organizer"] },
+    { href: `${base}/manage/review-form`, label: "Review form", roles: ["organizer"] },
+    { href: `${base}/manage/assignment`, label: "Assignment", roles: ["organizer"] },
+    { href: `${base}/manage/reviews`, label: "Reviews", roles: ["organizer"] },
     { href: `${base}/settings`, label: "Settings", roles: ["organizer"] },
     { href: `${base}/members`, label: "Members", roles: ["organizer"] },
   ];

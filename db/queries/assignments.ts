@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, desc, eq, inArray, isNotNull, ne } from "drizzle-orm";
+import { and, asc, desc, eq, isNotNull, ne } from "drizzle-orm";
 import { assignReviewers } from "@/lib/assignment/assign";
 import { normalizeInstitution } from "@/lib/assignment/eligibility";
 import type { AssignmentInput, AssignmentReport } from "@/lib/assignment/types";

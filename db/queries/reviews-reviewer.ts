@@ -390,3 +390,30 @@ export function getOtherReviews({
       .map((r, i) => ({ label: `Review ${i + 1}`, answers: r.answers }));
   });
 }
+
+/** Adds active seconds without changing answers (the page was used but nothing new to save). */
+export function recordActiveTime({
+  studyId,
+  assignmentId,
+  userId,
+  activeSeconds,
+}: {
+  studyId: string;
+  assignmentId: string;
+  userId: string;
+  activeSeconds: number;
+}): boolean {
+  const seconds = Math.max(0, Math.min(ACTIVE_CAP, Math.floor(activeSeconds) || 0));
+  return withDbErrors(() =>
+    getDb().transaction((tx) => {
+      const own = loadOwnAssignment(tx, studyId, assignmentId, userId);
+      if (readOnlyReason(own.studyStatus) !== null || seconds === 0) return false;
+      const result = tx
+        .update(reviews)
+        .set({ activeSeconds: sqlAdd(seconds) })
+        .where(eq(reviews.assignmentId, own.id))
+        .run();
+      return result.changes > 0;
+    }),
+  );
+}

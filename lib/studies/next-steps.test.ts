@@ -24,10 +24,17 @@ describe("getNextSteps", () => {
     );
   });
 
-  it("gives one step per role, organizers linking to the members page", () => {
+  it("gives one step per role, organizers linking to the review dashboard while reviewing", () => {
     const steps = getNextSteps({ studyId: "abc", status: "reviewing", roles: ["organizer", "reviewer"] });
     expect(steps.map((s) => s.role)).toEqual(["organizer", "reviewer"]);
-    expect(steps[0].href).toBe("/studies/abc/members");
+    expect(steps[0].href).toBe("/studies/abc/manage/reviews");
     expect(steps[1].text).toBe("Review the ideas assigned to you.");
+    expect(steps[1].href).toBe("/studies/abc/review");
+  });
+
+  it("asks reviewers to sign up before reviewing starts", () => {
+    const [step] = getNextSteps({ studyId: "abc", status: "normalization", roles: ["reviewer"] });
+    expect(step.text).toMatch(/Choose your topics/);
+    expect(step.href).toBe("/studies/abc/review");
   });
 });

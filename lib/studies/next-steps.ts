@@ -12,7 +12,7 @@ const ORGANIZER_PAGES: Record<StudyStatus, string> = {
   setup: "settings",
   writing: "manage/ideas",
   normalization: "manage/normalization",
-  reviewing: "members",
+  reviewing: "manage/reviews",
   arena: "members",
   closed: "manage/ideas",
 };
@@ -50,10 +50,23 @@ export function getNextSteps({
       return {
         role,
         text: verb,
-        href: role === "writer" ? `/studies/${studyId}/ideas` : `/studies/${studyId}`,
+        href:
+          role === "writer"
+            ? `/studies/${studyId}/ideas`
+            : role === "reviewer"
+              ? `/studies/${studyId}/review`
+              : `/studies/${studyId}`,
       };
     }
     if (status === "closed") return { role, text: "The study is closed. Thank you for taking part." };
+    // Reviewers sign up (topics, load) before reviewing starts, so assignment can use it.
+    if (role === "reviewer" && (status === "writing" || status === "normalization")) {
+      return {
+        role,
+        text: "Choose your topics and how many ideas you can review, so you can be assigned ideas.",
+        href: `/studies/${studyId}/review`,
+      };
+    }
     const order = ["setup", "writing", "normalization", "reviewing", "arena", "closed"];
     return order.indexOf(status) < order.indexOf(phase)
       ? { role, text: `Nothing to do yet: your part starts in the ${phase} phase.` }

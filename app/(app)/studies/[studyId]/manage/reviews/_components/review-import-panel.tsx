@@ -1,0 +1,97 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { Alert } from "@/components/ui/alert";
+import { importReviewsAction } from "../actions";
+
+const MAX_BYTES = 20 * 1024 * 1024;
+
+type Outcome = { tone: "success" | "error"; text: string } | null;
+
+const reviewsWord = (n: number) => `${n} review${n === 1 ? "" : "s"}`;
+
+/** Reads a tidy CSV in the browser and imports it in one server call: all rows, or none. */
+export function ReviewImportPanel({ studyId, columns }: { studyId: string; columns: string }) {
+  const router = useRouter();
+  const [busy, setBusy] = useState<string | null>(null);
+  const [outcome, setOutcome] = useState<Outcome>(null);
+
+  async function upload(file: File | undefined) {
+    setOutcome(null);
+    if (!file) return;
+    if (file.size > MAX_BYTES) {
+      setOutcome({ tone: "error", text: "The file is larger than 20 MB; split it and import each part." });
+      return;
+    }
+    setBusy(file.name);
+    try {
+      const content = await file.text();
+      const res = await importReviewsAction({ studyId, fileName: file.name, content });
+      if (!res.ok) {
+        setOutcome({ tone: "error", text: res.message });
+        return;
+      }
+      const { added, unchanged } = res.data;
+      setOutcome({
+        tone: "success",
+        text: `Imported ${reviewsWord(added)}; ${unchanged} ${unchanged === 1 ? "was" : "were"} already there.`,
+      });
+      router.refresh();
+    } catch {
+      // The action call itself failed (connection lost, or a body over the server's upload limit).
+      setOutcome({
+        tone: "error",
+        text: "The file could not be sent to the server. Check your connection; if the file is large, split it and import each part.",
+      });
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  return (
+    <div className="space-y-3" data-testid="review-import">
+      <p className="text-xs text-[var(--foreground-soft)]">
+        A CSV in the same tidy format as the export, one row per review, with the header{" "}
+        <code className="break-all">{columns}</code>. <code>idea_id</code> may be the idea&apos;s id or its
+        code, <code>topic</code> may be empty, empty cells are missing values, and rationale columns (
+        <code>&lt;metric&gt;_rationale</code>) are optional.
+      </p>
+      <p className="text-xs text-[var(--foreground-soft)]">
+        Every row is checked first: a file with any bad row imports nothing, and importing the same file again
+        changes nothing. Imported reviews count as submitted and lock the review form.
+      </p>
+      <label className="block space-y-1 text-sm">
+        <span className="font-medium">Review file (CSV)</span>
+        <input
+          type="file"
+          accept=".csv,text/csv"
+          data-testid="review-import-file"
+          disabled={busy !== null}
+          onChange={(e) => {
+            const picked = e.target.files?.[0];
+            // Cleared so that choosing the same file again (after fixing it) is noticed.
+            e.target.value = "";
+            void upload(picked);
+          }}
+          className="block text-sm"
+        />
+      </label>
+      {busy ? (
+        <p className="text-sm" role="status" data-testid="review-import-busy">
+          Importing {busy}…
+        </p>
+      ) : null}
+      {outcome?.tone === "success" ? (
+        <Alert tone="success" testId="review-import-result">
+          {outcome.text}
+        </Alert>
+      ) : null}
+      {outcome?.tone === "error" ? (
+        <Alert tone="error" testId="review-import-error">
+          {outcome.text}
+        </Alert>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,470 @@
+"use client";
+
+import { useCallback, useEffect, useRef, useState } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Card, CardTitle } from "@/components/ui/card";
+import { emptyAnswers, type ReviewAnswers, rationaleLength, validateAnswers } from "@/lib/reviews/answers";
+import { CONFIDENCE_SCALE, FAMILIARITY_SCALE, type ReviewForm, type ScaleAnchor } from "@/lib/reviews/form";
+import { saveReviewAction } from "../actions";
+
+const AUTOSAVE_MS = 2000;
+/** Seconds without a key, click, scroll or pointer move after which the page no longer counts as active. */
+const IDLE_AFTER_S = 60;
+
+type Initial = {
+  status: "draft" | "submitted";
+  answers: ReviewAnswers;
+  version: number;
+  submittedAt: number | null;
+} | null;
+type SaveState = "idle" | "dirty" | "saving" | "saved" | "error";
+
+function ScaleInput({
+  name,
+  label,
+  definition,
+  min,
+  max,
+  anchors,
+  value,
+  onChange,
+  error,
+  disabled,
+}: {
+  name: string;
+  label: string;
+  definition: string;
+  min: number;
+  max: number;
+  anchors: ScaleAnchor[];
+  value: number | null;
+  onChange: (v: number) => void;
+  error?: string;
+  disabled: boolean;
+}) {
+  const values = Array.from({ length: max - min + 1 }, (_, i) => min + i);
+  return (
+    <fieldset className="space-y-2" data-testid={`scale-${name}`} aria-invalid={error ? true : undefined}>
+      <legend className="text-sm font-semibold">{label}</legend>
+      {definition ? <p className="text-xs text-[var(--foreground-soft)]">{definition}</p> : null}
+      <div className="flex flex-wrap gap-1" role="radiogroup" aria-label={label}>
+        {values.map((v) => (
+          <label
+            key={v}
+            data-testid={`option-${name}-${v}`}
+            className={`flex min-w-9 cursor-pointer items-center justify-center rounded border px-2 py-1 text-sm has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-[var(--accent)] ${value === v ? "border-[var(--accent)] bg-[var(--accent)] text-white" : "border-[var(--border)]"}`}
+          >
+            <input
+              type="radio"
+              name={name}
+              value={v}
+              checked={value === v}
+              onChange={() => onChange(v)}
+              disabled={disabled}
+              className="sr-only"
+              data-testid={`${name}-${v}`}
+            />
+            {v}
+          </label>
+        ))}
+      </div>
+      {anchors.length > 0 ? (
+        <ul
+          className="grid gap-x-4 text-xs text-[var(--foreground-soft)] sm:grid-cols-2"
+          data-testid={`anchors-${name}`}
+        >
+          {anchors.map((a) => (
+            <li key={a.value} className={value === a.value ? "font-semibold text-[var(--foreground)]" : ""}>
+              <span className="font-mono">{a.value}</span> {a.text}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {error ? (
+        <p className="text-xs text-red-700 dark:text-red-400" data-testid={`error-${name}`}>
+          {error}
+        </p>
+      ) : null}
+    </fieldset>
+  );
+}
+
+/** Counts seconds while the page is visible and was used within the last minute. */
+function useActiveSeconds() {
+  const pending = useRef(0);
+  const lastActivity = useRef(Date.now());
+  useEffect(() => {
+    const mark = () => {
+      lastActivity.current = Date.now();
+    };
+    const events = ["keydown", "pointerdown", "pointermove", "scroll", "input"] as const;
+    for (const e of events) window.addEventListener(e, mark, { passive: true });
+    const timer = window.setInterval(() => {
+      if (document.visibilityState === "visible" && Date.now() - lastActivity.current < IDLE_AFTER_S * 1000) {
+        pending.current += 1;
+      }
+    }, 1000);
+    return () => {
+      for (const e of events) window.removeEventListener(e, mark);
+      window.clearInterval(timer);
+    };
+  }, []);
+  return pending;
+}
+
+export function ReviewEditor({
+  studyId,
+  assignmentId,
+  form,
+  attestationText,
+  initial,
+  readOnlyReason,
+}: {
+  studyId: string;
+  assignmentId: string;
+  form: ReviewForm;
+  attestationText: string | null;
+  initial: Initial;
+  readOnlyReason: string | null;
+}) {
+  const [answers, setAnswers] = useState<ReviewAnswers>(() => {
+    const base = emptyAnswers(form);
+    if (!initial) return base;
+    return {
+      ...base,
+      ...initial.answers,
+      scores: { ...base.scores, ...initial.answers.scores },
+      rationales: { ...base.rationales, ...initial.answers.rationales },
+    };
+  });
+  const [status, setStatus] = useState<"new" | "draft" | "submitted">(initial?.status ?? "new");
+  const [saveState, setSaveState] = useState<SaveState>("idle");
+  const [message, setMessage] = useState<string | null>(null);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [savedAt, setSavedAt] = useState<number | null>(null);
+  const [submitting, setSubmitting] = useState(false);
+  const version = useRef(initial?.version ?? 0);
+  const latest = useRef(answers);
+  const dirty = useRef(false);
+  const inflight = useRef<Promise<void> | null>(null);
+  const statusRef = useRef(status);
+  const active = useActiveSeconds();
+  const readOnly = readOnlyReason !== null;
+
+  statusRef.current = status;
+
+  const send = useCallback(
+    async (mode: "draft" | "submit" | "activity") => {
+      const seconds = active.current;
+      const result = await saveReviewAction({
+        studyId,
+        assignmentId,
+        mode,
+        answers: latest.current,
+        version: version.current,
+        activeSeconds: seconds,
+      }).catch(() => null);
+      if (result?.ok) active.current = Math.max(0, active.current - seconds);
+      return result;
+    },
+    [studyId, assignmentId, active],
+  );
+
+  // One save at a time; a later autosave waits for the one in flight.
+  const saveDraft = useCallback(async () => {
+    if (readOnly || statusRef.current === "submitted" || !dirty.current) return;
+    if (inflight.current) await inflight.current;
+    if (!dirty.current) return;
+    const run = (async () => {
+      dirty.current = false;
+      setSaveState("saving");
+      const result = await send("draft");
+      if (result?.ok && result.data) {
+        version.current = result.data.version;
+        setStatus("draft");
+        setSavedAt(result.data.savedAt);
+        setSaveState(dirty.current ? "dirty" : "saved");
+        setErrors({});
+      } else {
+        dirty.current = true;
+        setSaveState("error");
+        setMessage(
+          result && !result.ok
+            ? result.message
+            : "Could not reach the server. Your answers are kept here; try again.",
+        );
+        if (result && !result.ok && result.fieldErrors) {
+          setErrors(Object.fromEntries(Object.entries(result.fieldErrors).map(([k, v]) => [k, v.join(" ")])));
+        }
+      }
+    })();
+    inflight.current = run;
+    await run;
+    inflight.current = null;
+  }, [readOnly, send]);
+
+  useEffect(() => {
+    if (saveState !== "dirty" || status === "submitted") return;
+    const timer = window.setTimeout(() => void saveDraft(), AUTOSAVE_MS);
+    return () => window.clearTimeout(timer);
+  }, [saveState, status, saveDraft]);
+
+  // Active time of a visit that changed nothing is still recorded, every minute and on leaving.
+  useEffect(() => {
+    if (readOnly) return;
+    const flush = () => {
+      if (active.current >= 5 && statusRef.current !== "new" && !dirty.current) void send("activity");
+    };
+    const timer = window.setInterval(flush, 60_000);
+    const onHide = () => {
+      if (document.visibilityState === "hidden") flush();
+    };
+    document.addEventListener("visibilitychange", onHide);
+    return () => {
+      window.clearInterval(timer);
+      document.removeEventListener("visibilitychange", onHide);
+    };
+  }, [readOnly, send, active]);
+
+  useEffect(() => {
+    const warn = (e: BeforeUnloadEvent) => {
+      if (dirty.current) e.preventDefault();
+    };
+    window.addEventListener("beforeunload", warn);
+    return () => window.removeEventListener("beforeunload", warn);
+  }, []);
+
+  function update(patch: (a: ReviewAnswers) => ReviewAnswers) {
+    const next = patch(latest.current);
+    latest.current = next;
+    dirty.current = true;
+    setAnswers(next);
+    setSaveState("dirty");
+    setMessage(null);
+  }
+
+  async function submit() {
+    const check = validateAnswers(form, latest.current, {
+      mode: "submit",
+      attestationRequired: attestationText !== null,
+    });
+    if (!check.ok) {
+      setErrors(check.errors);
+      setMessage(
+        `Please fix ${Object.keys(check.errors).length === 1 ? "one field" : `${Object.keys(check.errors).length} fields`} before submitting.`,
+      );
+      setSaveState("error");
+      return;
+    }
+    setSubmitting(true);
+    if (inflight.current) await inflight.current;
+    const result = await send("submit");
+    setSubmitting(false);
+    if (result?.ok && result.data) {
+      version.current = result.data.version;
+      dirty.current = false;
+      setStatus("submitted");
+      setSavedAt(result.data.savedAt);
+      setSaveState("saved");
+      setErrors({});
+      setMessage(null);
+    } else {
+      setSaveState("error");
+      setMessage(
+        result && !result.ok
+          ? result.message
+          : "Could not reach the server. Your answers are kept here; try again.",
+      );
+      if (result && !result.ok && result.fieldErrors) {
+        setErrors(Object.fromEntries(Object.entries(result.fieldErrors).map(([k, v]) => [k, v.join(" ")])));
+      }
+    }
+  }
+
+  const stateText =
+    status === "submitted"
+      ? saveState === "dirty"
+        ? "Submitted. You have changes that are not saved until you press “Update review”."
+        : `Submitted${savedAt ? ` at ${new Date(savedAt).toLocaleTimeString()}` : ""}. You can still edit it until the review phase closes.`
+      : saveState === "saving"
+        ? "Saving draft…"
+        : saveState === "dirty"
+          ? "Unsaved changes (saved automatically in a moment)."
+          : savedAt
+            ? `Draft saved at ${new Date(savedAt).toLocaleTimeString()}.`
+            : status === "draft"
+              ? "Draft saved."
+              : "Not started.";
+
+  return (
+    <Card data-testid="review-form">
+      <CardTitle>Your review</CardTitle>
+      {readOnlyReason ? (
+        <Alert tone="info" testId="review-readonly">
+          {readOnlyReason}
+        </Alert>
+      ) : (
+        <p className="mb-3 text-xs text-[var(--foreground-soft)]" data-testid="save-state" aria-live="polite">
+          {stateText}
+        </p>
+      )}
+      <div className="space-y-6">
+        {form.metrics.map((m) => {
+          const text = answers.rationales[m.key] ?? "";
+          const length = rationaleLength(text);
+          return (
+            <div
+              key={m.key}
+              className="space-y-2 border-t border-[var(--border)] pt-4"
+              data-testid={`metric-${m.key}`}
+            >
+              <ScaleInput
+                name={`score-${m.key}`}
+                label={m.label}
+                definition={m.definition}
+                min={m.scale.min}
+                max={m.scale.max}
+                anchors={m.anchors}
+                value={answers.scores[m.key] ?? null}
+                onChange={(v) => update((a) => ({ ...a, scores: { ...a.scores, [m.key]: v } }))}
+                error={errors[`score.${m.key}`]}
+                disabled={readOnly}
+              />
+              <label className="block text-sm" htmlFor={`rationale-${m.key}`}>
+                Rationale{m.rationale.required ? "" : " (optional)"}
+              </label>
+              <textarea
+                id={`rationale-${m.key}`}
+                rows={4}
+                value={text}
+                disabled={readOnly}
+                onChange={(e) => {
+                  const value = e.target.value;
+                  update((a) => ({ ...a, rationales: { ...a.rationales, [m.key]: value } }));
+                }}
+                onBlur={() => void saveDraft()}
+                aria-invalid={errors[`rationale.${m.key}`] ? true : undefined}
+                className="block w-full rounded-md border border-[var(--border)] bg-[var(--background)] px-3 py-2 text-sm aria-[invalid=true]:border-red-600"
+                data-testid={`rationale-${m.key}`}
+              />
+              <p
+                className={`text-xs ${m.rationale.minLength > 0 && length < m.rationale.minLength ? "text-[var(--foreground-soft)]" : "text-green-700 dark:text-green-400"}`}
+                data-testid={`counter-${m.key}`}
+              >
+                {length} characters
+                {m.rationale.required && m.rationale.minLength > 0
+                  ? ` (at least ${m.rationale.minLength})`
+                  : ""}
+              </p>
+              {errors[`rationale.${m.key}`] ? (
+                <p
+                  className="text-xs text-red-700 dark:text-red-400"
+                  data-testid={`error-rationale-${m.key}`}
+                >
+                  {errors[`rationale.${m.key}`]}
+                </p>
+              ) : null}
+            </div>
+          );
+        })}
+        {[CONFIDENCE_SCALE, FAMILIARITY_SCALE].map((s) => (
+          <div key={s.key} className="border-t border-[var(--border)] pt-4">
+            <ScaleInput
+              name={s.key}
+              label={s.label}
+              definition={s.definition}
+              min={s.scale.min}
+              max={s.scale.max}
+              anchors={s.anchors}
+              value={answers[s.key]}
+              onChange={(v) => update((a) => ({ ...a, [s.key]: v }))}
+              error={errors[s.key]}
+              disabled={readOnly}
+            />
+          </div>
+        ))}
+        <div className="space-y-1 border-t border-[var(--border)] pt-4">
+          <label htmlFor="minutes" className="block text-sm font-semibold">
+            Minutes you spent on this review
+          </label>
+          <input
+            id="minutes"
+            type="number"
+            min={0}
+            inputMode="numeric"
+            value={answers.minutes ?? ""}
+            disabled={readOnly}
+            onChange={(e) => {
+              const raw = e.target.value;
+              const n = raw === "" ? null : Number(raw);
+              update((a) => ({ ...a, minutes: n !== null && Number.isFinite(n) ? n : null }));
+            }}
+            onBlur={() => void saveDraft()}
+            aria-invalid={errors.minutes ? true : undefined}
+            className="block w-32 rounded-md border border-[var(--border)] bg-[var(--background)] px-3 py-2 text-sm"
+            data-testid="minutes"
+          />
+          {errors.minutes ? (
+            <p className="text-xs text-red-700 dark:text-red-400" data-testid="error-minutes">
+              {errors.minutes}
+            </p>
+          ) : null}
+        </div>
+        {attestationText ? (
+          <label className="flex items-start gap-2 text-sm">
+            <input
+              type="checkbox"
+              checked={answers.attested}
+              disabled={readOnly}
+              onChange={(e) => {
+                const checked = e.target.checked;
+                update((a) => ({ ...a, attested: checked }));
+              }}
+              data-testid="attested"
+              className="mt-1"
+            />
+            <span>{attestationText}</span>
+          </label>
+        ) : null}
+        {errors.attested ? (
+          <p className="text-xs text-red-700 dark:text-red-400" data-testid="error-attested">
+            {errors.attested}
+          </p>
+        ) : null}
+        {message ? (
+          <Alert tone="error" testId="review-error">
+            {message}
+          </Alert>
+        ) : null}
+        {status === "submitted" && saveState === "saved" && !readOnly ? (
+          <Alert tone="success" testId="review-submitted">
+            Review submitted. Thank you!
+          </Alert>
+        ) : null}
+        {readOnly ? null : (
+          <div className="flex gap-3">
+            <Button
+              type="button"
+              onClick={() => void submit()}
+              disabled={submitting}
+              data-testid="submit-review"
+            >
+              {submitting ? "Submitting…" : status === "submitted" ? "Update review" : "Submit review"}
+            </Button>
+            {status !== "submitted" ? (
+              <Button
+                type="button"
+                variant="secondary"
+                onClick={() => void saveDraft()}
+                data-testid="save-draft"
+              >
+                Save draft
+              </Button>
+            ) : null}
+          </div>
+        )}
+      </div>
+    </Card>
+  );
+}

@@ -1,0 +1,76 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { saveReviewerProfile } from "@/db/queries/reviewers";
+import { recordActiveTime, saveReviewDraft, submitReview } from "@/db/queries/reviews-reviewer";
+import { getStudySettings } from "@/db/queries/study-setup";
+import { guardedAction, guardedCall } from "@/lib/auth/guarded";
+import { AppError } from "@/lib/errors";
+import { assertConsented } from "@/lib/studies/consent";
+import { uuidSchema } from "@/lib/validation";
+
+// The reviewer's actions. Each one is checked against the reviewer's own published assignment in
+// the query itself, so a guessed assignment id from someone else is "not found".
+
+const reviewer = { study: { roles: ["reviewer"] as const } };
+
+function consented(studyId: string, userId: string) {
+  const { study } = getStudySettings({ studyId });
+  assertConsented({ study, userId });
+}
+
+const wholeNumber = (label: string) =>
+  z.coerce.number({ error: `${label}: enter a whole number.` }).int(`${label}: enter a whole number.`);
+
+export const saveProfileAction = guardedAction(
+  {
+    ...reviewer,
+    schema: z.object({
+      topicIds: z
+        .union([uuidSchema, z.array(uuidSchema)], { error: "Choose at least one topic." })
+        .optional()
+        .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v])),
+      minLoad: wholeNumber("Smallest load"),
+      maxLoad: wholeNumber("Largest load"),
+      institution: z.string().trim().max(200, "At most 200 characters.").default(""),
+    }),
+  },
+  ({ study, user, input }) => {
+    consented(study!.id, user.id);
+    if (study!.status === "arena" || study!.status === "closed") {
+      throw new AppError("conflict:phase", "The review phase has closed; sign-up can no longer change.");
+    }
+    saveReviewerProfile({ studyId: study!.id, userId: user.id, input });
+    revalidatePath(`/studies/${study!.id}/review`);
+    return "Saved. The organizer assigns ideas from these preferences.";
+  },
+);
+
+const saveSchema = z.object({
+  assignmentId: uuidSchema,
+  mode: z.enum(["draft", "submit", "activity"]),
+  answers: z.unknown(),
+  version: z.number().int().min(0),
+  activeSeconds: z.number().min(0).max(86_400),
+});
+
+/** Autosave ("draft"), submit or update ("submit"), or only active time ("activity"). */
+export const saveReviewAction = guardedCall({ ...reviewer, schema: saveSchema }, ({ study, user, input }) => {
+  consented(study!.id, user.id);
+  const base = {
+    studyId: study!.id,
+    assignmentId: input.assignmentId,
+    userId: user.id,
+    answers: input.answers,
+    version: input.version,
+    activeSeconds: input.activeSeconds,
+  };
+  if (input.mode === "activity") {
+    recordActiveTime(base);
+    return null;
+  }
+  const result = input.mode === "submit" ? submitReview(base) : saveReviewDraft(base);
+  if (input.mode === "submit") revalidatePath(`/studies/${study!.id}/review`);
+  return result;
+});

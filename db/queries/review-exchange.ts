@@ -1,0 +1,324 @@
+import "server-only";
+import { and, asc, eq } from "drizzle-orm";
+import type { CsvValue } from "@/lib/csv/write";
+import { AppError } from "@/lib/errors";
+import { newPseudonymSalt, pseudonymizeReviewer } from "@/lib/reviews/pseudonym";
+import { parseTidyReviews, type TidyReview, tidyColumns } from "@/lib/stats/tidy";
+import { getDb } from "../client";
+import { withDbErrors } from "../errors";
+import {
+  conditions,
+  ideas,
+  reviewImports,
+  reviews,
+  type StoredAnswers,
+  studies,
+  topics,
+  users,
+} from "../schema";
+import { readReviewSetup } from "./review-setup";
+import { type Executor, loadStudy, logEvent, plural } from "./study-shared";
+
+// The tidy review table (shared/specs/statistics.md) out and in. Export: submitted reviews, with
+// reviewer ids pseudonymized per study unless the organizer asks for identities. Import: external
+// reviews in the same format, validated row by row, all or nothing. The results read both alike.
+
+export type TidyExport = { columns: string[]; rows: CsvValue[][]; metrics: string[] };
+
+function studySalt(ex: Executor, studyId: string): string {
+  const row = ex.select({ salt: studies.pseudonymSalt }).from(studies).where(eq(studies.id, studyId)).get();
+  if (row?.salt) return row.salt;
+  const salt = newPseudonymSalt();
+  ex.update(studies).set({ pseudonymSalt: salt }).where(eq(studies.id, studyId)).run();
+  return salt;
+}
+
+const iso = (ms: number | null) => (ms === null ? "" : new Date(ms).toISOString());
+
+export function getTidyReviewExport({
+  studyId,
+  identities = false,
+}: {
+  studyId: string;
+  identities?: boolean;
+}): TidyExport {
+  return withDbErrors(() =>
+    getDb().transaction((tx) => {
+      const { form } = readReviewSetup(tx, studyId);
+      const metrics = form.metrics.map((m) => m.key);
+      const salt = studySalt(tx, studyId);
+      const rows = tx
+        .select({
+          id: reviews.id,
+          externalReviewId: reviews.externalReviewId,
+          externalReviewerId: reviews.externalReviewerId,
+          importId: reviews.importId,
+          ideaId: ideas.id,
+          topic: topics.name,
+          condition: conditions.key,
+          reviewerId: reviews.reviewerId,
+          reviewerEmail: users.email,
+          answers: reviews.answers,
+          submittedAt: reviews.submittedAt,
+          activeSeconds: reviews.activeSeconds,
+        })
+        .from(reviews)
+        .innerJoin(ideas, eq(ideas.id, reviews.ideaId))
+        .innerJoin(topics, eq(topics.id, ideas.topicId))
+        .innerJoin(conditions, eq(conditions.id, ideas.conditionId))
+        .leftJoin(users, eq(users.id, reviews.reviewerId))
+        .where(and(eq(reviews.studyId, studyId), eq(reviews.status, "submitted")))
+        .orderBy(asc(ideas.code), asc(reviews.id))
+        .all();
+      const columns = tidyColumns(metrics, [...metrics.map((m) => `${m}_rationale`), "active_seconds"]);
+      return {
+        metrics,
+        columns,
+        rows: rows.map((r) => {
+          const imported = r.importId !== null;
+          const reviewer = imported
+            ? (r.externalReviewerId ?? "")
+            : identities
+              ? (r.reviewerEmail ?? "(deleted account)")
+              : pseudonymizeReviewer({ salt, userId: r.reviewerId ?? r.id });
+          return [
+            imported ? (r.externalReviewId ?? r.id) : r.id,
+            r.ideaId,
+            r.topic,
+            r.condition,
+            reviewer,
+            ...metrics.map((m) => r.answers.scores[m] ?? null),
+            r.answers.confidence,
+            r.answers.familiarity,
+            r.answers.minutes,
+            iso(r.submittedAt),
+            ...metrics.map((m) => r.answers.rationales[m] ?? ""),
+            imported ? null : r.activeSeconds,
+          ];
+        }),
+      };
+    }),
+  );
+}
+
+/** The same table as JSON objects, one per review (numbers stay numbers, missing is null). */
+export function tidyExportToJson(table: TidyExport): Record<string, CsvValue>[] {
+  return table.rows.map((row) => Object.fromEntries(table.columns.map((c, i) => [c, row[i] ?? null])));
+}
+
+// --- import ---------------------------------------------------------------------------------------
+
+export type ImportIssue = { line: number; message: string };
+export type ReviewImportResult = { added: number; unchanged: number };
+
+const sameAnswers = (a: StoredAnswers, b: StoredAnswers, metrics: string[]) =>
+  metrics.every(
+    (m) =>
+      (a.scores[m] ?? null) === (b.scores[m] ?? null) && (a.rationales[m] ?? "") === (b.rationales[m] ?? ""),
+  ) &&
+  a.confidence === b.confidence &&
+  a.familiarity === b.familiarity &&
+  a.minutes === b.minutes;
+
+function importError(issues: ImportIssue[]): AppError {
+  const shown = issues.slice(0, 20).map((i) => `line ${i.line}: ${i.message}`);
+  const more = issues.length > 20 ? ` (and ${plural(issues.length - 20, "more problem")})` : "";
+  return new AppError("invalid:review_import", `Nothing was imported. ${shown.join("; ")}${more}`, {
+    fieldErrors: { file: shown },
+  });
+}
+
+/**
+ * Imports external reviews from a tidy table: every row is checked (idea, topic, condition, scales,
+ * dates, duplicate ids) and the file is refused as a whole when any row is wrong. A review id
+ * already in the study with the same answers counts as unchanged, so re-importing is harmless.
+ */
+export function importReviews({
+  studyId,
+  actorId,
+  fileName,
+  text,
+}: {
+  studyId: string;
+  actorId: string;
+  fileName: string;
+  text: string;
+}): ReviewImportResult {
+  return withDbErrors(() =>
+    getDb().transaction(
+      (tx) => {
+        loadStudy(tx, studyId);
+        const { form } = readReviewSetup(tx, studyId);
+        const metrics = form.metrics.map((m) => m.key);
+        const parsed = parseTidyReviews(text);
+        if (!parsed.ok) throw importError(parsed.issues);
+        const { table } = parsed;
+        const headerIssues: ImportIssue[] = [];
+        for (const m of metrics)
+          if (!table.metrics.includes(m))
+            headerIssues.push({ line: 1, message: `missing column "${m}" (a metric of this study's form)` });
+        for (const m of table.metrics)
+          if (!metrics.includes(m))
+            headerIssues.push({
+              line: 1,
+              message: `column "${m}" is not a metric of this study's form (${metrics.join(", ")})`,
+            });
+        if (headerIssues.length > 0) throw importError(headerIssues);
+        if (table.rows.length === 0) throw importError([{ line: 2, message: "the file has no reviews" }]);
+
+        const ideaRows = tx
+          .select({ id: ideas.id, code: ideas.code, topic: topics.name, condition: conditions.key })
+          .from(ideas)
+          .innerJoin(topics, eq(topics.id, ideas.topicId))
+          .innerJoin(conditions, eq(conditions.id, ideas.conditionId))
+          .where(eq(ideas.studyId, studyId))
+          .all();
+        const byId = new Map(ideaRows.map((i) => [i.id, i]));
+        const byCode = new Map(ideaRows.map((i) => [i.code, i]));
+        const conditionKeys = new Set(
+          tx
+            .select({ key: conditions.key })
+            .from(conditions)
+            .where(eq(conditions.studyId, studyId))
+            .all()
+            .map((c) => c.key),
+        );
+        const existing = tx
+          .select({
+            id: reviews.id,
+            externalReviewId: reviews.externalReviewId,
+            ideaId: reviews.ideaId,
+            answers: reviews.answers,
+            status: reviews.status,
+          })
+          .from(reviews)
+          .where(eq(reviews.studyId, studyId))
+          .all();
+        const existingById = new Map<string, (typeof existing)[number]>();
+        for (const r of existing) {
+          existingById.set(r.id, r);
+          if (r.externalReviewId) existingById.set(r.externalReviewId, r);
+        }
+
+        const issues: ImportIssue[] = [];
+        const fresh: {
+          row: TidyReview;
+          ideaId: string;
+          answers: StoredAnswers;
+          submittedAt: number | null;
+        }[] = [];
+        let unchanged = 0;
+        for (const row of table.rows) {
+          const rowIssues: string[] = [];
+          const idea = byId.get(row.ideaId) ?? byCode.get(row.ideaId.toUpperCase());
+          if (!idea) rowIssues.push(`unknown idea "${row.ideaId}"`);
+          if (!conditionKeys.has(row.condition)) rowIssues.push(`unknown condition "${row.condition}"`);
+          else if (idea && idea.condition !== row.condition)
+            rowIssues.push(
+              `idea "${row.ideaId}" belongs to condition "${idea.condition}", not "${row.condition}"`,
+            );
+          if (idea && row.topic.trim() !== "" && row.topic.trim() !== idea.topic)
+            rowIssues.push(`idea "${row.ideaId}" is in topic "${idea.topic}", not "${row.topic}"`);
+          for (const metric of form.metrics) {
+            const v = row.scores[metric.key];
+            if (
+              v !== null &&
+              v !== undefined &&
+              (!Number.isInteger(v) || v < metric.scale.min || v > metric.scale.max)
+            )
+              rowIssues.push(
+                `${metric.key}: ${v} is not a whole number from ${metric.scale.min} to ${metric.scale.max}`,
+              );
+          }
+          for (const [name, v] of [
+            ["confidence", row.confidence],
+            ["familiarity", row.familiarity],
+          ] as const)
+            if (v !== null && (!Number.isInteger(v) || v < 1 || v > 5))
+              rowIssues.push(`${name}: ${v} is not a whole number from 1 to 5`);
+          if (row.minutes !== null && (!Number.isInteger(row.minutes) || row.minutes < 0))
+            rowIssues.push(`minutes: ${row.minutes} is not a whole number of 0 or more`);
+          let submittedAt: number | null = null;
+          if (row.submittedAt.trim() !== "") {
+            submittedAt = Date.parse(row.submittedAt.trim());
+            if (Number.isNaN(submittedAt))
+              rowIssues.push(
+                `submitted_at: "${row.submittedAt}" is not a date (use e.g. 2026-05-01T12:00:00Z)`,
+              );
+          }
+          const answers: StoredAnswers = {
+            scores: Object.fromEntries(metrics.map((m) => [m, row.scores[m] ?? null])),
+            rationales: Object.fromEntries(metrics.map((m) => [m, row.extra[`${m}_rationale`] ?? ""])),
+            confidence: row.confidence,
+            familiarity: row.familiarity,
+            minutes: row.minutes,
+            attested: false,
+          };
+          const known = existingById.get(row.reviewId);
+          if (known && rowIssues.length === 0) {
+            if (
+              known.status === "submitted" &&
+              known.ideaId === idea?.id &&
+              sameAnswers(known.answers, answers, metrics)
+            ) {
+              unchanged += 1;
+              continue;
+            }
+            rowIssues.push(`review "${row.reviewId}" already exists in this study with other answers`);
+          }
+          if (rowIssues.length > 0) issues.push({ line: row.line, message: rowIssues.join("; ") });
+          else if (idea)
+            fresh.push({
+              row,
+              ideaId: idea.id,
+              answers,
+              submittedAt: Number.isNaN(submittedAt) ? null : submittedAt,
+            });
+        }
+        if (issues.length > 0) throw importError(issues);
+
+        const now = Date.now();
+        if (fresh.length > 0) {
+          const batch = tx
+            .insert(reviewImports)
+            .values({ studyId, fileName, rowCount: fresh.length, importedBy: actorId, importedAt: now })
+            .returning({ id: reviewImports.id })
+            .get();
+          for (const f of fresh) {
+            tx.insert(reviews)
+              .values({
+                studyId,
+                ideaId: f.ideaId,
+                status: "submitted",
+                answers: f.answers,
+                submittedAt: f.submittedAt,
+                firstSubmittedAt: f.submittedAt,
+                importId: batch.id,
+                externalReviewId: f.row.reviewId,
+                externalReviewerId: f.row.reviewerId,
+                createdAt: now,
+                updatedAt: now,
+              })
+              .run();
+          }
+          // Imported reviews fix the form just as submitted ones do.
+          const stored = tx
+            .select({ form: studies.reviewForm })
+            .from(studies)
+            .where(eq(studies.id, studyId))
+            .get();
+          if (!stored?.form)
+            tx.update(studies).set({ reviewForm: form }).where(eq(studies.id, studyId)).run();
+        }
+        logEvent(tx, {
+          studyId,
+          actorId,
+          kind: "reviews_imported",
+          detail: { fileName, added: fresh.length, unchanged },
+        });
+        return { added: fresh.length, unchanged };
+      },
+      { behavior: "immediate" },
+    ),
+  );
+}
