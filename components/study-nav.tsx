@@ -7,18 +7,36 @@ import type { StudyRole } from "@/db/schema";
 type Tab = { href: string; label: string; roles: StudyRole[] };
 
 /** The study's sub-navigation: each person sees the tabs of the roles they hold. */
-export function StudyNav({ studyId, roles }: { studyId: string; roles: StudyRole[] }) {
+export function StudyNav({
+  studyId,
+  roles,
+  published = { results: false, leaderboard: false },
+}: {
+  studyId: string;
+  roles: StudyRole[];
+  /** Published results and leaderboards are open to every member. */
+  published?: { results: boolean; leaderboard: boolean };
+}) {
+  const everyone: StudyRole[] = ["organizer", "writer", "reviewer", "judge"];
   const pathname = usePathname();
   const base = `/studies/${studyId}`;
   const tabs: Tab[] = [
     { href: base, label: "Overview", roles: ["organizer", "writer", "reviewer", "judge"] },
     { href: `${base}/ideas`, label: "My ideas", roles: ["writer"] },
     { href: `${base}/review`, label: "My reviews", roles: ["reviewer"] },
+    { href: `${base}/arena`, label: "Arena", roles: ["judge"] },
     { href: `${base}/manage/ideas`, label: "Ideas", roles: ["organizer"] },
     { href: `${base}/manage/normalization`, label: "Normalization", roles: ["organizer"] },
     { href: `${base}/manage/review-form`, label: "Review form", roles: ["organizer"] },
     { href: `${base}/manage/assignment`, label: "Assignment", roles: ["organizer"] },
     { href: `${base}/manage/reviews`, label: "Reviews", roles: ["organizer"] },
+    { href: `${base}/manage/arena`, label: "Arena setup", roles: ["organizer"] },
+    { href: `${base}/results`, label: "Results", roles: published.results ? everyone : ["organizer"] },
+    {
+      href: `${base}/leaderboard`,
+      label: "Leaderboard",
+      roles: published.leaderboard ? everyone : ["organizer"],
+    },
     { href: `${base}/settings`, label: "Settings", roles: ["organizer"] },
     { href: `${base}/members`, label: "Members", roles: ["organizer"] },
   ];

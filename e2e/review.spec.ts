@@ -216,6 +216,11 @@ test("organizer assigns, a reviewer reviews blind, the dashboard counts, reviews
   await r2Context.close();
   await r1Context.close();
 
+  // The first submitted review locked the form; the organizer's page says why.
+  await page.goto(`/studies/${s.studyId}/manage/review-form`);
+  await expect(page.getByTestId("review-form-locked")).toContainText("a review has been submitted");
+  await expect(page.getByTestId("save-review-form")).toHaveCount(0);
+
   // The dashboard counts the submitted review.
   await page.goto(`/studies/${s.studyId}/manage/reviews`);
   const row = page.getByTestId("progress-reviewers").locator("tr", { hasText: r1.name });

@@ -17,7 +17,13 @@ import { getTidyReviewExport, importReviews } from "./review-exchange";
 import { getReviewSetup, updateReviewForm, updateReviewSettings } from "./review-setup";
 import { addConflict, saveReviewerProfile } from "./reviewers";
 import { getReviewDashboard } from "./reviews-organizer";
-import { getReviewPage, listMyAssignments, saveReviewDraft, submitReview } from "./reviews-reviewer";
+import {
+  getOtherReviews,
+  getReviewPage,
+  listMyAssignments,
+  saveReviewDraft,
+  submitReview,
+} from "./reviews-reviewer";
 import { advancePhase } from "./study-setup";
 
 beforeEach(() => {
@@ -491,5 +497,58 @@ describe("dashboard, reassign, export and import", () => {
       20,
       "2026-05-01T10:00:00.000Z",
     ]);
+  });
+});
+
+describe("other reviews after the phase closes", () => {
+  it("are shown only when the organizer allows it and only once reviewing is over, without the reader's own", () => {
+    const s = publishedStudy();
+    const shared = s.ideas.find((idea) =>
+      s.reviewers.every((r) =>
+        listMyAssignments({ studyId: s.study.id, userId: r.id }).some((q) => q.code === idea.code),
+      ),
+    );
+    // With 2 reviews per idea and 3 reviewers, find an idea and its two reviewers.
+    const idea = shared ?? s.ideas[0]!;
+    const holders = s.reviewers
+      .map((r) => ({
+        r,
+        item: listMyAssignments({ studyId: s.study.id, userId: r.id }).find((q) => q.code === idea.code),
+      }))
+      .filter((h) => h.item !== undefined);
+    expect(holders.length).toBe(2);
+    for (const [i, h] of holders.entries()) {
+      submitReview({
+        studyId: s.study.id,
+        assignmentId: h.item!.assignmentId,
+        userId: h.r.id,
+        answers: answers(5 + i),
+        version: 0,
+        activeSeconds: 60,
+      });
+    }
+    const reader = holders[0]!;
+    const ask = () =>
+      getOtherReviews({ studyId: s.study.id, assignmentId: reader.item!.assignmentId, userId: reader.r.id });
+    expect(ask()).toBeNull();
+    updateReviewSettings({
+      studyId: s.study.id,
+      actorId: s.organizer.id,
+      settings: {
+        maxTopicChoices: 2,
+        loadMin: 2,
+        loadMax: 7,
+        attestationText: "",
+        showOtherReviewsAfterClose: true,
+        minActiveSeconds: 60,
+      },
+    });
+    expect(ask()).toBeNull(); // still reviewing
+    advancePhase({ studyId: s.study.id, actorId: s.organizer.id, to: "arena" });
+    const others = ask()!;
+    expect(others).toHaveLength(1);
+    expect(others[0]!.label).toBe("Review 1");
+    expect(others[0]!.answers.scores.novelty).toBe(6);
+    expect(JSON.stringify(others)).not.toContain(holders[1]!.r.id);
   });
 });

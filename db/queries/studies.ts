@@ -3,7 +3,17 @@ import { and, asc, desc, eq, inArray } from "drizzle-orm";
 import { AppError } from "@/lib/errors";
 import { getDb } from "../client";
 import { withDbErrors } from "../errors";
-import { conditions, memberships, STUDY_ROLES, type Study, type StudyRole, studies, users } from "../schema";
+import {
+  arenaSnapshots,
+  conditions,
+  memberships,
+  resultSnapshots,
+  STUDY_ROLES,
+  type Study,
+  type StudyRole,
+  studies,
+  users,
+} from "../schema";
 
 export type StudyWithRoles = Pick<
   Study,
@@ -186,4 +196,25 @@ export function removeStudyRoles({
       { behavior: "immediate" },
     ),
   );
+}
+
+/** Whether results and the arena leaderboard have been published (members may then read them). */
+export function getPublicationFlags({ studyId }: { studyId: string }): {
+  results: boolean;
+  leaderboard: boolean;
+} {
+  return withDbErrors(() => {
+    const db = getDb();
+    const results = db
+      .select({ id: resultSnapshots.id })
+      .from(resultSnapshots)
+      .where(eq(resultSnapshots.studyId, studyId))
+      .get();
+    const leaderboard = db
+      .select({ id: arenaSnapshots.id })
+      .from(arenaSnapshots)
+      .where(eq(arenaSnapshots.studyId, studyId))
+      .get();
+    return { results: results !== undefined, leaderboard: leaderboard !== undefined };
+  });
 }

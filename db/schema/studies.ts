@@ -32,6 +32,11 @@ export const studies = sqliteTable(
       .$type<Partial<ReviewSettings>>()
       .notNull()
       .default({}),
+    /** The Idea Arena's setup (db/schema/arena.ts ArenaConfig); missing keys take the defaults. */
+    arenaConfig: text("arena_config", { mode: "json" })
+      .$type<Record<string, unknown>>()
+      .notNull()
+      .default({}),
     /** Random salt for the stable per-study reviewer pseudonyms in exports; set on first use. */
     pseudonymSalt: text("pseudonym_salt"),
     createdAt: createdAt(),

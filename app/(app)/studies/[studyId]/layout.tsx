@@ -2,6 +2,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { StudyNav } from "@/components/study-nav";
 import { Badge } from "@/components/ui/badge";
+import { getPublicationFlags } from "@/db/queries/studies";
 import { guardPage } from "@/lib/auth/guarded";
 
 export default async function StudyLayout({ children, params }: LayoutProps<"/studies/[studyId]">) {
@@ -15,7 +16,7 @@ export default async function StudyLayout({ children, params }: LayoutProps<"/st
         {study.isDemo ? <Badge tone="demo">demo</Badge> : null} · phase{" "}
         <span data-testid="study-phase">{study.status}</span>
       </p>
-      <StudyNav studyId={study.id} roles={roles} />
+      <StudyNav studyId={study.id} roles={roles} published={getPublicationFlags({ studyId: study.id })} />
       {children as ReactNode}
     </div>
   );
