@@ -25,7 +25,8 @@ import { type Executor, loadStudy, logEvent, plural } from "./study-shared";
 
 export type TidyExport = { columns: string[]; rows: CsvValue[][]; metrics: string[] };
 
-function studySalt(ex: Executor, studyId: string): string {
+/** The study's pseudonym salt, created on first use (reviewer and judge ids in exports). */
+export function getPseudonymSalt(ex: Executor, studyId: string): string {
   const row = ex.select({ salt: studies.pseudonymSalt }).from(studies).where(eq(studies.id, studyId)).get();
   if (row?.salt) return row.salt;
   const salt = newPseudonymSalt();
@@ -46,7 +47,7 @@ export function getTidyReviewExport({
     getDb().transaction((tx) => {
       const { form } = readReviewSetup(tx, studyId);
       const metrics = form.metrics.map((m) => m.key);
-      const salt = studySalt(tx, studyId);
+      const salt = getPseudonymSalt(tx, studyId);
       const rows = tx
         .select({
           id: reviews.id,
