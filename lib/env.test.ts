@@ -41,6 +41,7 @@ describe("parseEnv", () => {
     ["LLM_CACHE", "maybe"],
     ["LLM_BASE_URL", "localhost:11434"],
     ["APP_URL", "not a url"],
+    ["SMTP_URL", "http://mail.example.org"],
   ])("rejects %s=%s naming the variable", (name, value) => {
     expect(() => parseEnv({ [name]: value })).toThrow(EnvError);
     expect(() => parseEnv({ [name]: value })).toThrow(new RegExp(`${name}:`));

@@ -55,6 +55,10 @@ export const envSchema = z.object({
   LLM_MAX_RETRIES: intWithDefault(3, 0, 10),
   LLM_CACHE: boolWithDefault(true),
   JOB_CONCURRENCY: intWithDefault(2, 1, 32),
+  SMTP_URL: optionalString.pipe(
+    z.url({ protocol: /^smtps?$/, error: "must be an smtp:// or smtps:// URL" }).optional(),
+  ),
+  SMTP_FROM: optionalString.transform((v) => v ?? "Ideation Lab <no-reply@localhost>"),
   INVITE_TTL_DAYS: intWithDefault(7, 1, 90),
   LOGIN_MAX_FAILURES_PER_ACCOUNT: intWithDefault(5, 1, 1000),
   LOGIN_MAX_FAILURES_PER_IP: intWithDefault(20, 1, 10000),

@@ -5,6 +5,7 @@ import { getDb } from "../client";
 import { withDbErrors } from "../errors";
 import { assignments, conditions, ideas, reviews, studies, topics, users } from "../schema";
 import { readReviewSetup } from "./review-setup";
+import { logEvent } from "./study-shared";
 
 // The organizer's view of reviewing: progress per idea and per reviewer, completion over time,
 // quality flags and whom to remind. Organizer-only: it names reviewers and conditions.
@@ -160,4 +161,17 @@ export function hasSubmittedReviews({ studyId }: { studyId: string }): boolean {
         .where(and(eq(reviews.studyId, studyId), eq(reviews.status, "submitted")))
         .get() !== undefined,
   );
+}
+
+/** Records that a reminder email went out, in the study's audit trail. */
+export function logReminder({
+  studyId,
+  actorId,
+  reviewerId,
+}: {
+  studyId: string;
+  actorId: string;
+  reviewerId: string;
+}) {
+  withDbErrors(() => logEvent(getDb(), { studyId, actorId, kind: "reminder_sent", detail: { reviewerId } }));
 }

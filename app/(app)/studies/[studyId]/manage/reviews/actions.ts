@@ -4,7 +4,10 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { listStudyReviewers, reassignOpenAssignments } from "@/db/queries/assignments";
 import { importReviews } from "@/db/queries/review-exchange";
+import { getReviewDashboard, logReminder } from "@/db/queries/reviews-organizer";
 import { guardedAction, guardedCall } from "@/lib/auth/guarded";
+import { sendEmail } from "@/lib/email/send";
+import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 
 const pagePath = (studyId: string) => `/studies/${studyId}/manage/reviews`;
@@ -55,5 +58,33 @@ export const importReviewsAction = guardedCall(
     });
     revalidatePath(pagePath(study!.id));
     return result;
+  },
+);
+
+/** Emails one reviewer a reminder with the link to their queue (only when SMTP is configured). */
+export const sendReminderAction = guardedAction(
+  {
+    study: { roles: ["organizer"] },
+    schema: z.object({ reviewerId: z.uuid({ error: "Choose a reviewer." }) }),
+  },
+  async ({ study, user, input }) => {
+    const appUrl = getEnv().APP_URL;
+    if (!appUrl) {
+      throw new AppError("conflict:app_url", "Set APP_URL so the email can link to the app, then try again.");
+    }
+    const dashboard = getReviewDashboard({ studyId: study!.id });
+    const who = dashboard.toRemind.find((r) => r.id === input.reviewerId);
+    if (!who) throw new AppError("not_found:reviewer", "This reviewer has no open reviews.");
+    const reviews = `${who.open} review${who.open === 1 ? "" : "s"}`;
+    const due = dashboard.dueAt
+      ? ` Reviews are due ${new Date(dashboard.dueAt).toISOString().slice(0, 16).replace("T", " ")} UTC.`
+      : "";
+    await sendEmail({
+      to: who.email,
+      subject: `Reminder: ${reviews} to finish for “${study!.title}”`,
+      text: `Hello ${who.name},\n\nYou have ${reviews} still open in “${study!.title}”${who.overdue > 0 ? ` (${who.overdue} overdue)` : ""}.${due}\n\nYour review queue: ${new URL(`/studies/${study!.id}/review`, appUrl).toString()}\n\nThank you!\n`,
+    });
+    logReminder({ studyId: study!.id, actorId: user.id, reviewerId: who.id });
+    return `Reminder sent to ${who.email}.`;
   },
 );

@@ -6,6 +6,7 @@ import { listStudyReviewers } from "@/db/queries/assignments";
 import { getReviewSetup } from "@/db/queries/review-setup";
 import { getReviewDashboard } from "@/db/queries/reviews-organizer";
 import { guardPage } from "@/lib/auth/guarded";
+import { isEmailConfigured } from "@/lib/email/send";
 import { getEnv } from "@/lib/env";
 import { CompletionTable } from "./_components/completion-table";
 import { ExchangeCard } from "./_components/exchange-card";
@@ -101,6 +102,7 @@ export default async function ReviewsDashboardPage({
             studyTitle={study?.title ?? ""}
             appUrl={getEnv().APP_URL}
             dueLabel={dueLabel}
+            emailEnabled={isEmailConfigured()}
           />
         </Card>
         <Card>

@@ -1,7 +1,9 @@
 "use client";
 
 import { useState, useSyncExternalStore } from "react";
+import { InlineAction } from "@/components/inline-action";
 import { Button, buttonClass } from "@/components/ui/button";
+import { sendReminderAction } from "../actions";
 
 const noSubscribe = () => () => {};
 
@@ -98,5 +100,17 @@ export function RemindActions({
         Email
       </a>
     </span>
+  );
+}
+
+/** Sends the reminder by email through the server (shown only when SMTP is configured). */
+export function SendReminderButton({ studyId, reviewerId }: { studyId: string; reviewerId: string }) {
+  return (
+    <InlineAction
+      action={sendReminderAction}
+      fields={{ studyId, reviewerId }}
+      label="Send email"
+      testId="remind-send-email"
+    />
   );
 }

@@ -1,6 +1,6 @@
 import { DataTable } from "@/components/ui/data-table";
 import type { ReviewDashboard } from "@/db/queries/reviews-organizer";
-import { QueueLink, RemindActions } from "./remind-actions";
+import { QueueLink, RemindActions, SendReminderButton } from "./remind-actions";
 
 export function RemindList({
   rows,
@@ -8,7 +8,9 @@ export function RemindList({
   studyTitle,
   appUrl,
   dueLabel,
+  emailEnabled = false,
 }: {
+  emailEnabled?: boolean;
   rows: ReviewDashboard["toRemind"];
   studyId: string;
   studyTitle: string;
@@ -57,13 +59,16 @@ export function RemindList({
                 overdue={r.overdue}
                 dueLabel={dueLabel}
               />
+              {emailEnabled ? <SendReminderButton studyId={studyId} reviewerId={r.id} /> : null}
             </td>
           </tr>
         ))}
       </DataTable>
-      <p className="text-xs text-[var(--foreground-soft)]" data-testid="email-not-configured">
-        Email sending is not configured; copy the link or use your mail client.
-      </p>
+      {emailEnabled ? null : (
+        <p className="text-xs text-[var(--foreground-soft)]" data-testid="email-not-configured">
+          Email sending is not configured (set SMTP_URL); copy the link or use your mail client.
+        </p>
+      )}
     </div>
   );
 }
