@@ -603,3 +603,71 @@ export function reassignOpenAssignments({
 export function listStudyReviewers({ studyId }: { studyId: string }): AssignableReviewer[] {
   return withDbErrors(() => readReviewers(getDb(), studyId));
 }
+
+/**
+ * A reviewer leaves: no new assignments, and their open published assignments (no submitted review)
+ * are withdrawn so "Assign remaining" can give those reviews to others. Submitted reviews stay.
+ */
+export function withdrawReviewer({
+  studyId,
+  actorId,
+  reviewerId,
+}: {
+  studyId: string;
+  actorId: string;
+  reviewerId: string;
+}): { withdrawn: number } {
+  return withDbErrors(() =>
+    getDb().transaction(
+      (tx) => {
+        loadStudy(tx, studyId);
+        const reviewer = findReviewer(tx, studyId, reviewerId);
+        const now = Date.now();
+        tx.insert(reviewerProfiles)
+          .values({
+            studyId,
+            userId: reviewerId,
+            topicIds: [],
+            minLoad: 0,
+            maxLoad: 0,
+            withdrawnAt: now,
+            updatedAt: now,
+          })
+          .onConflictDoUpdate({
+            target: [reviewerProfiles.studyId, reviewerProfiles.userId],
+            set: { withdrawnAt: now, updatedAt: now },
+          })
+          .run();
+        const submitted = new Set(
+          tx
+            .select({ assignmentId: reviews.assignmentId })
+            .from(reviews)
+            .where(
+              and(
+                eq(reviews.studyId, studyId),
+                eq(reviews.reviewerId, reviewerId),
+                eq(reviews.status, "submitted"),
+              ),
+            )
+            .all()
+            .map((r) => r.assignmentId),
+        );
+        const open = readPairs(tx, studyId).filter(
+          (p) => p.reviewerId === reviewerId && !submitted.has(p.id),
+        );
+        for (const p of open) {
+          if (p.state === "proposed") tx.delete(assignments).where(eq(assignments.id, p.id)).run();
+          else tx.update(assignments).set({ state: "withdrawn" }).where(eq(assignments.id, p.id)).run();
+        }
+        logEvent(tx, {
+          studyId,
+          actorId,
+          kind: "reviewer_withdrawn",
+          detail: { reviewerId, name: reviewer.name, assignments: open.length },
+        });
+        return { withdrawn: open.length };
+      },
+      { behavior: "immediate" },
+    ),
+  );
+}

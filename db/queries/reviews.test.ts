@@ -12,6 +12,7 @@ import {
   reassignOpenAssignments,
   removeAssignmentPair,
   runAssignment,
+  withdrawReviewer,
 } from "./assignments";
 import { getTidyReviewExport, importReviews } from "./review-exchange";
 import { getReviewSetup, updateReviewForm, updateReviewSettings } from "./review-setup";
@@ -550,5 +551,59 @@ describe("other reviews after the phase closes", () => {
     expect(others[0]!.label).toBe("Review 1");
     expect(others[0]!.answers.scores.novelty).toBe(6);
     expect(JSON.stringify(others)).not.toContain(holders[1]!.r.id);
+  });
+});
+
+describe("withdrawal", () => {
+  it("withdraws a reviewer's open work, keeps submitted reviews, and 'assign remaining' fills the gap", () => {
+    const s = publishedStudy();
+    const [r1, r2, r3] = s.reviewers as [
+      (typeof s.reviewers)[0],
+      (typeof s.reviewers)[0],
+      (typeof s.reviewers)[0],
+    ];
+    const mine = listMyAssignments({ studyId: s.study.id, userId: r1.id });
+    submitReview({
+      studyId: s.study.id,
+      assignmentId: mine[0]!.assignmentId,
+      userId: r1.id,
+      answers: answers(),
+      version: 0,
+      activeSeconds: 10,
+    });
+    expect(withdrawReviewer({ studyId: s.study.id, actorId: s.organizer.id, reviewerId: r1.id })).toEqual({
+      withdrawn: mine.length - 1,
+    });
+    expect(listMyAssignments({ studyId: s.study.id, userId: r1.id }).map((q) => q.assignmentId)).toEqual([
+      mine[0]!.assignmentId,
+    ]);
+    const before = getAssignmentOverview({ studyId: s.study.id });
+    const short = before.ideas.filter((i) => i.published < 2).length;
+    expect(short).toBe(mine.length - 1);
+    runAssignment({
+      studyId: s.study.id,
+      actorId: s.organizer.id,
+      params: { reviewsPerIdea: { min: 2, max: 2 }, seed: 1 },
+      mode: "remaining",
+    });
+    const after = getAssignmentOverview({ studyId: s.study.id });
+    // The gaps go to the other two reviewers only; nothing published moved.
+    expect(
+      after.pairs
+        .filter((p) => p.state === "proposed")
+        .every((p) => p.reviewerId === r2.id || p.reviewerId === r3.id),
+    ).toBe(true);
+    expect(after.ideas.every((i) => i.published + i.proposed <= 2)).toBe(true);
+    expect(
+      after.pairs
+        .filter((p) => p.state === "published")
+        .map((p) => p.id)
+        .sort(),
+    ).toEqual(
+      before.pairs
+        .filter((p) => p.state === "published")
+        .map((p) => p.id)
+        .sort(),
+    );
   });
 });

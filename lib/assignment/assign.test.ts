@@ -150,6 +150,26 @@ describe("assignReviewers", () => {
     }
   });
 
+  it("counts a fixed review by a reviewer who left the pool toward its idea", () => {
+    const random = createRandom(99);
+    for (let n = 0; n < 100; n += 1) {
+      const input = generateInstance(randomShape(random, "small"), 9000 + n);
+      const first = assignReviewers(input);
+      const gone = input.reviewers[0];
+      if (!gone) continue;
+      const rest = { ...input, reviewers: input.reviewers.slice(1), fixed: first.assignments, seed: n };
+      const again = assignReviewers(rest);
+      const count = new Map<string, number>();
+      for (const a of [...first.assignments, ...again.assignments])
+        count.set(a.ideaId, (count.get(a.ideaId) ?? 0) + 1);
+      for (const c of count.values()) expect(c).toBeLessThanOrEqual(input.reviewsPerIdea.max);
+      for (const p of again.report.perIdea) expect(p.reviews).toBe(count.get(p.ideaId) ?? 0);
+      expect(
+        again.report.ideasShort.every((s) => (count.get(s.ideaId) ?? 0) < input.reviewsPerIdea.min),
+      ).toBe(true);
+    }
+  });
+
   it("matches an exhaustive search on 300 tiny instances", () => {
     const random = createRandom(7);
     let nonTrivial = 0;

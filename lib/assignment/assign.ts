@@ -5,7 +5,7 @@ import { createConflictCheck, validateInput } from "./eligibility";
 import { createFlowGraph } from "./min-cost-flow";
 import { createRandom, hashSeed, shuffleWith } from "./prng";
 import { buildReport } from "./report";
-import type { Assignment, AssignmentInput, AssignmentResult } from "./types";
+import type { Assignment, AssignmentInput, AssignmentReport, AssignmentResult } from "./types";
 
 // Per-unit weights of the lower goals. Each dominates the ones below it unit for unit; goal 1 gets
 // a weight above the whole rest of the cost (computed below), so it is met exactly.
@@ -21,17 +21,20 @@ export function assignReviewers(input: AssignmentInput): AssignmentResult {
   const ideaIndex = new Map(input.ideas.map((idea, i) => [idea.id, i]));
   const reviewerIndex = new Map(input.reviewers.map((r, i) => [r.id, i]));
   const fixedPairs: { idea: number; reviewer: number }[] = [];
+  const fixedIdea = new Array<number>(input.ideas.length).fill(0);
   for (const f of input.fixed ?? []) {
     const idea = ideaIndex.get(f.ideaId);
+    if (idea === undefined) continue;
+    // A fixed review by someone no longer in the pool (withdrawn, with a submitted review) still
+    // counts toward its idea.
+    fixedIdea[idea] = (fixedIdea[idea] ?? 0) + 1;
     const reviewer = reviewerIndex.get(f.reviewerId);
-    if (idea !== undefined && reviewer !== undefined) fixedPairs.push({ idea, reviewer });
+    if (reviewer !== undefined) fixedPairs.push({ idea, reviewer });
   }
   const fixedSet = new Set(fixedPairs.map((p) => `${p.idea}:${p.reviewer}`));
-  const fixedIdea = new Array<number>(input.ideas.length).fill(0);
   const fixedLoad = new Array<number>(input.reviewers.length).fill(0);
   const fixedCondition = new Map<string, number>(); // `${reviewer}:${condition}` → fixed count
   for (const p of fixedPairs) {
-    fixedIdea[p.idea] = (fixedIdea[p.idea] ?? 0) + 1;
     fixedLoad[p.reviewer] = (fixedLoad[p.reviewer] ?? 0) + 1;
     const key = `${p.reviewer}:${input.ideas[p.idea]?.condition}`;
     fixedCondition.set(key, (fixedCondition.get(key) ?? 0) + 1);
@@ -151,7 +154,7 @@ export function assignReviewers(input: AssignmentInput): AssignmentResult {
     ideaId: input.ideas[p.idea]?.id ?? "",
     reviewerId: input.reviewers[p.reviewer]?.id ?? "",
   }));
-  if (fixedPairs.length === 0) {
+  if ((input.fixed ?? []).length === 0) {
     return { assignments, report: buildReport({ input, chosen, eligible, conditionsOf }) };
   }
   // The report describes the state after publishing: fixed pairs count like placed ones.
@@ -170,5 +173,45 @@ export function assignReviewers(input: AssignmentInput): AssignmentResult {
     eligible: withFixed,
     conditionsOf: conditionsWithFixed,
   });
-  return { assignments, report: { ...report, placed: chosen.length } };
+  return {
+    assignments,
+    report: countOrphans(input, fixedPairs.length, fixedIdea, { ...report, placed: chosen.length }),
+  };
+}
+
+/** Adds fixed reviews whose reviewer left the pool to the report's per-idea counts. */
+function countOrphans(
+  input: AssignmentInput,
+  kept: number,
+  fixedIdea: number[],
+  report: AssignmentReport,
+): AssignmentReport {
+  const total = fixedIdea.reduce((a, b) => a + b, 0);
+  if (total === kept) return report;
+  const orphans = new Map<string, number>();
+  for (const f of input.fixed ?? []) {
+    if (!input.reviewers.some((r) => r.id === f.reviewerId))
+      orphans.set(f.ideaId, (orphans.get(f.ideaId) ?? 0) + 1);
+  }
+  const rMin = input.reviewsPerIdea.min;
+  const perIdea = report.perIdea.map((p) => ({ ...p, reviews: p.reviews + (orphans.get(p.ideaId) ?? 0) }));
+  const reviewsOf = new Map(perIdea.map((p) => [p.ideaId, p.reviews]));
+  const ideasShort = report.ideasShort
+    .map((s) => ({ ...s, got: reviewsOf.get(s.ideaId) ?? s.got }))
+    .filter((s) => s.got < rMin);
+  const perTopicCondition = report.perTopicCondition.map((cell) => {
+    const ideas = perIdea.filter((p) => p.topic === cell.topic && p.condition === cell.condition);
+    return {
+      ...cell,
+      reviews: ideas.reduce((sum, p) => sum + p.reviews, 0),
+      covered: ideas.filter((p) => p.reviews >= rMin).length,
+    };
+  });
+  return {
+    ...report,
+    perIdea,
+    ideasShort,
+    perTopicCondition,
+    ideasCovered: perIdea.filter((p) => p.reviews >= rMin).length,
+  };
 }

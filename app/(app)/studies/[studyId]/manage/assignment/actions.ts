@@ -7,6 +7,7 @@ import {
   publishAssignments,
   removeAssignmentPair,
   runAssignment,
+  withdrawReviewer,
 } from "@/db/queries/assignments";
 import { addConflict, removeConflict } from "@/db/queries/reviewers";
 import { guardedAction } from "@/lib/auth/guarded";
@@ -113,5 +114,19 @@ export const removeConflictAction = guardedAction(
     removeConflict({ studyId: study!.id, actorId: user.id, id: input.id });
     refresh(study!.id);
     return "Removed.";
+  },
+);
+
+export const withdrawReviewerAction = guardedAction(
+  { ...organizer, schema: z.object({ reviewerId: uuidSchema }) },
+  ({ study, user, input }) => {
+    const { withdrawn } = withdrawReviewer({
+      studyId: study!.id,
+      actorId: user.id,
+      reviewerId: input.reviewerId,
+    });
+    refresh(study!.id);
+    revalidatePath(`/studies/${study!.id}/manage/reviews`);
+    return `Withdrawn; ${plural(withdrawn, "open assignment")} released. Use “Assign remaining” to give them to others.`;
   },
 );

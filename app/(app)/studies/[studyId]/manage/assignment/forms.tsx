@@ -9,6 +9,7 @@ import {
   removeConflictAction,
   removePairAction,
   runAssignmentAction,
+  withdrawReviewerAction,
 } from "./actions";
 
 const selectClass =
@@ -172,6 +173,26 @@ export function RemoveConflictButton({ studyId, id }: { studyId: string; id: str
       fields={{ studyId, id }}
       label="Remove"
       testId="remove-conflict"
+    />
+  );
+}
+
+export function WithdrawReviewerButton({
+  studyId,
+  reviewerId,
+  name,
+}: {
+  studyId: string;
+  reviewerId: string;
+  name: string;
+}) {
+  return (
+    <InlineAction
+      action={withdrawReviewerAction}
+      fields={{ studyId, reviewerId }}
+      label="Withdraw"
+      testId="withdraw-reviewer"
+      confirm={`Withdraw ${name}? Their open assignments are released; submitted reviews stay.`}
     />
   );
 }

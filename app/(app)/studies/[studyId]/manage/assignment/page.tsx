@@ -14,6 +14,7 @@ import {
   RemoveConflictButton,
   RemovePairButton,
   RunForm,
+  WithdrawReviewerButton,
 } from "./forms";
 
 export const metadata: Metadata = { title: "Assignment" };
@@ -117,6 +118,7 @@ export default async function AssignmentPage({ params }: PageProps<"/studies/[st
               { label: "Proposed", align: "right" },
               { label: "Published", align: "right" },
               ...o.conditionKeys.map((c) => ({ label: c, align: "right" as const })),
+              "",
             ]}
           >
             {o.reviewers.map((r) => (
@@ -131,6 +133,13 @@ export default async function AssignmentPage({ params }: PageProps<"/studies/[st
                     {r.byCondition[c] ?? 0}
                   </td>
                 ))}
+                <td className={td}>
+                  {r.withdrawn ? (
+                    <span className="text-xs">withdrawn</span>
+                  ) : closed ? null : (
+                    <WithdrawReviewerButton studyId={studyId} reviewerId={r.id} name={r.name} />
+                  )}
+                </td>
               </tr>
             ))}
           </DataTable>
