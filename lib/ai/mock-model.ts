@@ -1,4 +1,5 @@
 import { APICallError, type LanguageModel } from "ai";
+import { extractJudgePairInput, JUDGE_PAIR_TASK_MARKER, type JudgeVerdict } from "./prompts/judge-pair";
 import { extractIdeaJson, NORMALIZE_TASK_MARKER } from "./prompts/normalize-idea";
 
 // A deterministic stand-in for a real model, selected with LLM_PROVIDER=mock so the running app
@@ -10,6 +11,7 @@ import { extractIdeaJson, NORMALIZE_TASK_MARKER } from "./prompts/normalize-idea
 //   MOCK_FAIL_ONCE_<status>  the first call with this exact prompt fails, later ones succeed
 //   MOCK_SLOW_MS=<n>         waits n ms first (honours the abort signal, so timeouts can be tested)
 //   MOCK_INVALID_JSON        structured calls get text that is not JSON
+//   MOCK_BAD_VERDICT         judge-pair calls get well-formed JSON whose first verdict is "maybe"
 
 // Derived from `ai` so this file needs no direct dependency on @ai-sdk/provider.
 export type LanguageModelV3 = Extract<LanguageModel, { specificationVersion: "v3" }>;
@@ -257,6 +259,53 @@ function cannedNormalization(promptText: string): string | null {
   return JSON.stringify(Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, mockNeutralVoice(v)])));
 }
 
+// Pairwise judging (lib/ai/prompts/judge-pair.ts) needs verdicts that mean something and that the
+// position swap can test, so for each criterion: every idea has a fixed strength (0–99, a hash of the
+// criterion and the idea's text, the same in either order), and each call adds position noise
+// (−20…20, a hash of the criterion and both ideas in the order shown). A difference of at most 4 is
+// a tie, otherwise the stronger side wins: clearly better ideas win in both orders, close pairs
+// sometimes flip with the order.
+function hashInt(text: string, n: number): number {
+  return Number.parseInt(hashText(text), 16) % n;
+}
+
+export function mockJudgeVerdicts({
+  criteria,
+  ideaA,
+  ideaB,
+}: {
+  criteria: readonly string[];
+  ideaA: Record<string, string>;
+  ideaB: Record<string, string>;
+}): { reasoning: string; verdicts: Record<string, JudgeVerdict> } {
+  const a = JSON.stringify(ideaA);
+  const b = JSON.stringify(ideaB);
+  const verdicts: Record<string, JudgeVerdict> = {};
+  const lines: string[] = [];
+  for (const criterion of criteria) {
+    const strengthA = hashInt(`${criterion}\u0000${a}`, 100);
+    const strengthB = hashInt(`${criterion}\u0000${b}`, 100);
+    const noise = hashInt(`${criterion}\u0000${a}\u0000${b}`, 41) - 20;
+    const diff = strengthA - strengthB + noise;
+    const verdict: JudgeVerdict = Math.abs(diff) <= 4 ? "tie" : diff > 0 ? "A" : "B";
+    verdicts[criterion] = verdict;
+    lines.push(
+      `On ${criterion}, Idea A scores ${strengthA} and Idea B ${strengthB}, with position noise ${noise}: ${verdict}.`,
+    );
+  }
+  return { reasoning: `Mock judgment. ${lines.join(" ")}`, verdicts };
+}
+
+function cannedJudgment(promptText: string): string | null {
+  if (!promptText.includes(JUDGE_PAIR_TASK_MARKER)) return null;
+  const input = extractJudgePairInput(promptText);
+  if (!input) return null;
+  const answer: { reasoning: string; verdicts: Record<string, string> } = mockJudgeVerdicts(input);
+  const [first] = input.criteria;
+  if (promptText.includes("MOCK_BAD_VERDICT") && first !== undefined) answer.verdicts[first] = "maybe";
+  return JSON.stringify(answer);
+}
+
 // --- the model ---------------------------------------------------------------------------------
 
 function replyText({
@@ -271,7 +320,7 @@ function replyText({
   const format = options.responseFormat;
   if (format?.type === "json") {
     if (promptText.includes("MOCK_INVALID_JSON")) return `MOCK: this is not JSON [${hash}]`;
-    const canned = cannedNormalization(promptText);
+    const canned = cannedNormalization(promptText) ?? cannedJudgment(promptText);
     if (canned !== null) return canned;
     const schema = format.schema ?? { type: "object" };
     return JSON.stringify(mockValueForSchema({ schema, seed: hash }));

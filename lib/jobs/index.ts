@@ -1,5 +1,6 @@
 // The job system's public API. Handlers register on import, so every module that registers a job
 // kind is imported here: whichever bundle starts the runner then knows every kind.
+import "@/lib/arena-judge/job";
 import "@/lib/ideas/normalize-job";
 import "./test-job";
 
