@@ -4,10 +4,20 @@ const nextConfig: NextConfig = {
   // forbidden()/unauthorized() give real 403/401 pages instead of crashes.
   experimental: {
     authInterrupts: true,
-    // Idea imports (JSONL/CSV up to 10 MB) arrive through a server action.
+    // Idea imports (JSONL/CSV up to 10 MB) and review imports (up to 20 MB) arrive through server actions.
     serverActions: { bodySizeLimit: "22mb" },
   },
-  serverExternalPackages: ["better-sqlite3"],
+  // @stdlib is loaded from node_modules as-is rather than bundled, so the server computes p-values
+  // with exactly the code `npm run stats` runs: bundling changed the last digits of some p-values.
+  serverExternalPackages: [
+    "better-sqlite3",
+    "@stdlib/stats-base-dists-normal-cdf",
+    "@stdlib/stats-base-dists-normal-quantile",
+    "@stdlib/stats-base-dists-signrank-cdf",
+    "@stdlib/stats-padjust",
+    "@stdlib/stats-ttest",
+    "@stdlib/stats-ttest2",
+  ],
   poweredByHeader: false,
   typescript: { ignoreBuildErrors: false },
 };

@@ -1,0 +1,46 @@
+import { RESULT_FILES, type ResultFileName } from "@/db/queries/results";
+import type { ResolvedParams } from "@/lib/stats";
+
+const DESCRIPTIONS: Record<ResultFileName, string> = {
+  "significance.csv": "every test at the three units",
+  "descriptives.csv": "per condition and metric",
+  "agreement.csv": "Krippendorff's alpha per metric",
+  "topics.csv": "the per-topic breakdown",
+  "reviews.csv": "the tidy review table these numbers come from",
+  "mixed-model.R": "an lme4 script for the same data",
+};
+
+const testId = (file: ResultFileName) => `download-${file.replace(/\.(csv|R)$/, "")}`;
+
+/** Links to the files `npm run stats` writes, for the parameters on screen or a stored snapshot. */
+export function Downloads({
+  studyId,
+  query,
+  params,
+}: {
+  studyId: string;
+  query: Record<string, string>;
+  params: ResolvedParams;
+}) {
+  const command = `npm run stats -- --in reviews.csv --baseline ${params.baseline} --correction ${params.correction} --family ${params.family} --out DIR`;
+  const href = (file: ResultFileName) =>
+    `/api/studies/${studyId}/results/download?${new URLSearchParams({ file, ...query }).toString()}`;
+  return (
+    <div className="space-y-2 text-sm">
+      <ul className="grid gap-1 sm:grid-cols-2">
+        {RESULT_FILES.map((file) => (
+          <li key={file}>
+            <a href={href(file)} download={file} data-testid={testId(file)} className="font-mono">
+              {file}
+            </a>{" "}
+            <span className="text-[var(--foreground-soft)]">— {DESCRIPTIONS[file]}</span>
+          </li>
+        ))}
+      </ul>
+      <p className="text-xs text-[var(--foreground-soft)]">
+        The same files, byte for byte, as <code>{command}</code> writes from the downloaded reviews.csv;
+        numbers keep full precision there. Reviewers appear as pseudonyms.
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,333 @@
+import "server-only";
+import { createHash } from "node:crypto";
+import { and, asc, desc, eq, sql } from "drizzle-orm";
+import { toCsv } from "@/lib/csv/write";
+import { AppError, type FieldErrors } from "@/lib/errors";
+import {
+  analyzeReviews,
+  type Correction,
+  type Family,
+  findParamProblems,
+  formatAgreementCsv,
+  formatDescriptivesCsv,
+  formatMixedModelScript,
+  formatSignificanceCsv,
+  formatTopicsCsv,
+  listConditions,
+  parseTidyReviews,
+  type ResolvedParams,
+  type ReviewAnalysis,
+  type TidyTable,
+} from "@/lib/stats";
+import { uuidSchema } from "@/lib/validation";
+import { getDb } from "../client";
+import { withDbErrors } from "../errors";
+import { conditions, resultSnapshots, users } from "../schema";
+import { getTidyReviewExport } from "./review-exchange";
+import { loadStudy, logEvent } from "./study-shared";
+
+// The study's results: the tidy review table (exactly the CSV text an organizer downloads, parsed
+// back the way `npm run stats` parses it), the analysis of lib/stats, the output files (the same
+// bytes the CLI writes), and published snapshots of all of it with the hash of the table they read.
+
+/** The files the page offers for download, under the names `npm run stats` writes. */
+export const RESULT_FILES = [
+  "significance.csv",
+  "descriptives.csv",
+  "agreement.csv",
+  "topics.csv",
+  "reviews.csv",
+  "mixed-model.R",
+] as const;
+export type ResultFileName = (typeof RESULT_FILES)[number];
+
+/**
+ * The input path written into mixed-model.R: the reviews.csv download saved beside the script. The
+ * CLI writes the same text when run as `npm run stats -- --in reviews.csv …`.
+ */
+export const REVIEWS_FILE = "reviews.csv";
+/** The analysis as published, so a snapshot shows its numbers even if lib/stats changes later. */
+const ANALYSIS_FILE = "analysis.json";
+
+export type ResultsTable = {
+  /** The tidy table as CSV (no BOM): the reviews.csv download and the text the hash covers. */
+  text: string;
+  /** sha256 (hex) of `text`. */
+  hash: string;
+  table: TidyTable;
+  reviewCount: number;
+  /** Conditions that have reviews, in the study's order. */
+  conditions: string[];
+  /** The study's baseline when it has reviews, else the first condition with reviews. */
+  defaultBaseline: string | null;
+};
+
+/** What a form or query string asks for; missing values take the defaults. */
+export type ResultsParamsInput = { baseline?: string; correction?: string; family?: string };
+
+export type StudyResults = {
+  params: ResolvedParams;
+  analysis: ReviewAnalysis;
+  files: Record<ResultFileName, string>;
+  table: TidyTable;
+  tableHash: string;
+  reviewCount: number;
+  conditions: string[];
+};
+
+export type ResultSnapshotSummary = {
+  id: string;
+  params: ResolvedParams;
+  tableHash: string;
+  reviewCount: number;
+  publishedBy: string | null;
+  publishedByName: string | null;
+  createdAt: number;
+};
+export type ResultSnapshotDetail = ResultSnapshotSummary & { files: Record<string, string> };
+
+const sha256 = (text: string) => createHash("sha256").update(text, "utf8").digest("hex");
+
+/** The conditions that have reviews in the table, in the study's order, and the default baseline. */
+function orderConditions(studyId: string, table: TidyTable) {
+  const studyConditions = getDb()
+    .select({ key: conditions.key, isBaseline: conditions.isBaseline })
+    .from(conditions)
+    .where(eq(conditions.studyId, studyId))
+    .orderBy(asc(conditions.position), asc(conditions.createdAt))
+    .all();
+  const present = new Set(listConditions(table));
+  const ordered = studyConditions.map((c) => c.key).filter((key) => present.has(key));
+  for (const key of present) if (!ordered.includes(key)) ordered.push(key);
+  const baseline = studyConditions.find((c) => c.isBaseline)?.key;
+  return {
+    conditions: ordered,
+    defaultBaseline: baseline !== undefined && present.has(baseline) ? baseline : (ordered[0] ?? null),
+  };
+}
+
+/** The submitted (and imported) reviews of a study as the tidy table, its text and its hash. */
+export function loadResultsTable({ studyId }: { studyId: string }): ResultsTable {
+  return withDbErrors(() => {
+    const exported = getTidyReviewExport({ studyId });
+    const text = toCsv({ columns: exported.columns, rows: exported.rows });
+    // Parsed without a metrics list, as the CLI parses a file given without --metrics.
+    const parsed = parseTidyReviews(text);
+    if (!parsed.ok) {
+      const first = parsed.issues[0];
+      throw new AppError(
+        "internal:results_table",
+        `The review table could not be read back (line ${first?.line}: ${first?.message}).`,
+      );
+    }
+    return {
+      text,
+      hash: sha256(text),
+      table: parsed.table,
+      reviewCount: parsed.table.rows.length,
+      ...orderConditions(studyId, parsed.table),
+    };
+  });
+}
+
+const FIELD_OF_PROBLEM: [RegExp, string][] = [
+  [/^unknown baseline/, "baseline"],
+  [/^unknown correction/, "correction"],
+  [/^unknown family/, "family"],
+];
+
+/** The analysis and the output files of an already loaded table; throws invalid:results with every problem. */
+export function analyzeResultsTable(loaded: ResultsTable, input: ResultsParamsInput): StudyResults {
+  const params = {
+    baseline: input.baseline ?? loaded.defaultBaseline ?? "",
+    correction: (input.correction ?? "bonferroni") as Correction,
+    family: (input.family ?? "comparison") as Family,
+  };
+  const problems = findParamProblems(loaded.table, params);
+  if (problems.length > 0) {
+    const fieldErrors: FieldErrors = {};
+    for (const problem of problems) {
+      const field = FIELD_OF_PROBLEM.find(([re]) => re.test(problem))?.[1] ?? "_form";
+      fieldErrors[field] = [...(fieldErrors[field] ?? []), problem];
+    }
+    throw new AppError("invalid:results", `The results cannot be computed: ${problems.join("; ")}.`, {
+      fieldErrors,
+    });
+  }
+  const analysis = analyzeReviews(loaded.table, params);
+  return {
+    params: analysis.params,
+    analysis,
+    files: {
+      "significance.csv": formatSignificanceCsv(analysis.significance),
+      "descriptives.csv": formatDescriptivesCsv(analysis.descriptives),
+      "agreement.csv": formatAgreementCsv(analysis.agreement),
+      "topics.csv": formatTopicsCsv(analysis.topics),
+      "reviews.csv": loaded.text,
+      "mixed-model.R": formatMixedModelScript({
+        inputPath: REVIEWS_FILE,
+        baseline: analysis.params.baseline,
+        metrics: analysis.params.metrics,
+      }),
+    },
+    table: loaded.table,
+    tableHash: loaded.hash,
+    reviewCount: loaded.reviewCount,
+    conditions: loaded.conditions,
+  };
+}
+
+/** The live results of a study for these parameters (defaults: the study's baseline, Bonferroni, per comparison). */
+export function computeStudyResults({
+  studyId,
+  params,
+}: {
+  studyId: string;
+  params: ResultsParamsInput;
+}): StudyResults {
+  return analyzeResultsTable(loadResultsTable({ studyId }), params);
+}
+
+/** Computes the results from the reviews as they are now and stores them as a snapshot. */
+export function publishResults({
+  studyId,
+  actorId,
+  params,
+}: {
+  studyId: string;
+  actorId: string;
+  params: ResultsParamsInput;
+}): ResultSnapshotSummary {
+  return withDbErrors(() =>
+    getDb().transaction(
+      (tx) => {
+        loadStudy(tx, studyId);
+        // Read inside the write transaction, so the hash is of exactly the reviews the files use.
+        const results = computeStudyResults({ studyId, params });
+        const now = Date.now();
+        const row = tx
+          .insert(resultSnapshots)
+          .values({
+            studyId,
+            params: results.params,
+            tableHash: results.tableHash,
+            reviewCount: results.reviewCount,
+            files: { ...results.files, [ANALYSIS_FILE]: JSON.stringify(results.analysis) },
+            publishedBy: actorId,
+            createdAt: now,
+          })
+          .returning({ id: resultSnapshots.id })
+          .get();
+        logEvent(tx, {
+          studyId,
+          actorId,
+          kind: "results_published",
+          detail: {
+            snapshotId: row.id,
+            params: results.params,
+            reviewCount: results.reviewCount,
+            tableHash: results.tableHash,
+          },
+        });
+        const publisher = tx.select({ name: users.name }).from(users).where(eq(users.id, actorId)).get();
+        return {
+          id: row.id,
+          params: results.params,
+          tableHash: results.tableHash,
+          reviewCount: results.reviewCount,
+          publishedBy: actorId,
+          publishedByName: publisher?.name ?? null,
+          createdAt: now,
+        };
+      },
+      { behavior: "immediate" },
+    ),
+  );
+}
+
+const summaryColumns = {
+  id: resultSnapshots.id,
+  params: resultSnapshots.params,
+  tableHash: resultSnapshots.tableHash,
+  reviewCount: resultSnapshots.reviewCount,
+  publishedBy: resultSnapshots.publishedBy,
+  publishedByName: users.name,
+  createdAt: resultSnapshots.createdAt,
+};
+
+const toSummary = <T extends { params: Record<string, unknown> }>(row: T) => ({
+  ...row,
+  params: row.params as ResolvedParams,
+});
+
+/** Every snapshot of the study, newest first (the first is the published results). */
+export function listResultSnapshots({ studyId }: { studyId: string }): ResultSnapshotSummary[] {
+  return withDbErrors(() =>
+    getDb()
+      .select(summaryColumns)
+      .from(resultSnapshots)
+      .leftJoin(users, eq(users.id, resultSnapshots.publishedBy))
+      .where(eq(resultSnapshots.studyId, studyId))
+      // rowid breaks ties between snapshots published in the same millisecond.
+      .orderBy(desc(resultSnapshots.createdAt), desc(sql`${resultSnapshots}.rowid`))
+      .all()
+      .map(toSummary),
+  );
+}
+
+/** One snapshot with its files, only within its own study; undefined when there is none. */
+export function getResultSnapshot({
+  studyId,
+  snapshotId,
+}: {
+  studyId: string;
+  snapshotId: string;
+}): ResultSnapshotDetail | undefined {
+  if (!uuidSchema.safeParse(snapshotId).success) return undefined;
+  return withDbErrors(() => {
+    const row = getDb()
+      .select({ ...summaryColumns, files: resultSnapshots.files })
+      .from(resultSnapshots)
+      .leftJoin(users, eq(users.id, resultSnapshots.publishedBy))
+      .where(and(eq(resultSnapshots.studyId, studyId), eq(resultSnapshots.id, snapshotId)))
+      .get();
+    return row === undefined ? undefined : toSummary(row);
+  });
+}
+
+/** The newest snapshot, i.e. the published results; undefined before the first publication. */
+export function getLatestSnapshot({ studyId }: { studyId: string }): ResultSnapshotDetail | undefined {
+  const [latest] = listResultSnapshots({ studyId });
+  return latest === undefined ? undefined : getResultSnapshot({ studyId, snapshotId: latest.id });
+}
+
+/** The analysis and table a snapshot was made from, as published, and the conditions in it. */
+export function readSnapshotResults({
+  studyId,
+  snapshot,
+}: {
+  studyId: string;
+  snapshot: ResultSnapshotDetail;
+}): { analysis: ReviewAnalysis; table: TidyTable; conditions: string[] } {
+  const parsed = parseTidyReviews(snapshot.files[REVIEWS_FILE] ?? "");
+  if (!parsed.ok) throw new AppError("internal:result_snapshot", "This snapshot's review table is damaged.");
+  const stored = snapshot.files[ANALYSIS_FILE];
+  const analysis =
+    stored === undefined
+      ? analyzeReviews(parsed.table, snapshot.params)
+      : (JSON.parse(stored) as ReviewAnalysis);
+  const { conditions: ordered } = withDbErrors(() => orderConditions(studyId, parsed.table));
+  return { analysis, table: parsed.table, conditions: ordered };
+}
+
+/** Whether the submitted reviews differ from those a snapshot was computed from (by table hash). */
+export function haveReviewsChangedSince({ studyId, snapshotId }: { studyId: string; snapshotId: string }): {
+  changed: boolean;
+  reviewCount: number;
+} {
+  const snapshot = getResultSnapshot({ studyId, snapshotId });
+  if (snapshot === undefined)
+    throw new AppError("not_found:result_snapshot", "This snapshot does not exist.");
+  const current = loadResultsTable({ studyId });
+  return { changed: current.hash !== snapshot.tableHash, reviewCount: current.reviewCount };
+}
