@@ -109,6 +109,14 @@ describe("degenerate data", () => {
     expect(row?.meanBaseline).toBeCloseTo(13 / 3, 12);
   });
 
+  it("reports SE, min and max of each group beside the CSV columns", () => {
+    const [row] = computeSignificance(makeTable(crossed([3, 4, 6, 5], [5, 7, 8, 6])), { baseline: H });
+    // Baseline 3,4,6,5: mean 4.5, sample SD sqrt(5/3); condition 5,7,8,6: mean 6.5, same SD.
+    expect(row).toMatchObject({ minBaseline: 3, maxBaseline: 6, minCondition: 5, maxCondition: 8 });
+    expect(row?.seBaseline).toBeCloseTo(Math.sqrt(5 / 3) / 2, 12);
+    expect(row?.seCondition).toBeCloseTo(Math.sqrt(5 / 3) / 2, 12);
+  });
+
   it("leaves noted rows out of the correction family", () => {
     const table = makeTable([...crossed([3, 4, 6, 5], [5, 7, 8, 6]), ["Solo", "s1", "r1", 4]]);
     const rows = computeSignificance(table, { baseline: H, family: "unit" });

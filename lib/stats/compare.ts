@@ -35,6 +35,16 @@ export type SignificanceRow = {
   effectCiHigh: number | null;
   robustP: number | null;
   note: string;
+  /**
+   * SE, min and max of each group, which the spec asks every row to report; they are shown on the
+   * results page but are not columns of significance.csv (whose header the spec fixes).
+   */
+  seCondition: number | null;
+  minCondition: number | null;
+  maxCondition: number | null;
+  seBaseline: number | null;
+  minBaseline: number | null;
+  maxBaseline: number | null;
 };
 
 export type Comparison = { unit: Unit; metric: string; condition: string; baseline: string };
@@ -86,6 +96,12 @@ function buildRow(
     effectCiHigh: finite(effect?.ciHigh),
     robustP: finite(robustP),
     note,
+    seCondition: finite(sc.se),
+    minCondition: finite(sc.min),
+    maxCondition: finite(sc.max),
+    seBaseline: finite(sb.se),
+    minBaseline: finite(sb.min),
+    maxBaseline: finite(sb.max),
   };
 }
 

@@ -2,7 +2,9 @@ import { DataTable } from "@/components/ui/data-table";
 import type { SignificanceRow, TopicSignificanceRow } from "@/lib/stats";
 import { NumCell } from "./format";
 
-// The spec's significance.csv columns, one row per test, numbers rounded with the exact value on hover.
+// The spec's significance.csv columns plus each group's SE, min and max (which the spec asks every
+// row to report but significance.csv's fixed header leaves out), numbers rounded with the exact
+// value on hover.
 
 type NumberKey = {
   [K in keyof SignificanceRow]: SignificanceRow[K] extends number | null ? K : never;
@@ -14,10 +16,16 @@ const NUMBERS: [string, NumberKey][] = [
   ["mean_condition", "meanCondition"],
   ["median_condition", "medianCondition"],
   ["sd_condition", "sdCondition"],
+  ["se_condition", "seCondition"],
+  ["min_condition", "minCondition"],
+  ["max_condition", "maxCondition"],
   ["n_baseline", "nBaseline"],
   ["mean_baseline", "meanBaseline"],
   ["median_baseline", "medianBaseline"],
   ["sd_baseline", "sdBaseline"],
+  ["se_baseline", "seBaseline"],
+  ["min_baseline", "minBaseline"],
+  ["max_baseline", "maxBaseline"],
   ["mean_diff", "meanDiff"],
   ["ci_low", "ciLow"],
   ["ci_high", "ciHigh"],
