@@ -106,7 +106,7 @@ export default async function AssignmentPage({ params }: PageProps<"/studies/[st
         </Card>
       ) : null}
 
-      <div className="grid gap-6 lg:grid-cols-2">
+      <div className="grid gap-6 xl:grid-cols-[2fr_1fr]">
         <Card>
           <CardTitle>Per reviewer</CardTitle>
           <DataTable

@@ -66,7 +66,7 @@ export default async function ReviewsDashboardPage({
         {totals.overdue > 0 ? `, ${totals.overdue} overdue` : ""}.{" "}
         {dueLabel ? `Reviews are due ${dueLabel}.` : "No review deadline is set."}
       </p>
-      <div className="grid gap-6 lg:grid-cols-2">
+      <div className="grid gap-6">
         <Card>
           <CardTitle>Progress per reviewer</CardTitle>
           <ReviewerProgressTable rows={dashboard.perReviewer} />
