@@ -1,5 +1,5 @@
 import net from "node:net";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { resetEnvForTests } from "@/lib/env";
 import { isEmailConfigured, sendEmail } from "./send";
 
@@ -50,18 +50,14 @@ function startSmtpServer() {
   });
 }
 
-const saved = { url: process.env.SMTP_URL, from: process.env.SMTP_FROM };
 afterEach(() => {
-  process.env.SMTP_URL = saved.url;
-  process.env.SMTP_FROM = saved.from;
-  if (saved.url === undefined) delete process.env.SMTP_URL;
-  if (saved.from === undefined) delete process.env.SMTP_FROM;
+  vi.unstubAllEnvs();
   resetEnvForTests();
 });
 
 describe("sendEmail", () => {
   it("is off without SMTP_URL and says what to set", async () => {
-    delete process.env.SMTP_URL;
+    vi.stubEnv("SMTP_URL", "");
     resetEnvForTests();
     expect(isEmailConfigured()).toBe(false);
     await expect(sendEmail({ to: "a@example.org", subject: "s", text: "t" })).rejects.toThrow(/set SMTP_URL/);
@@ -70,8 +66,8 @@ describe("sendEmail", () => {
   it("delivers a message over SMTP", async () => {
     const server = await startSmtpServer();
     try {
-      process.env.SMTP_URL = `smtp://127.0.0.1:${server.port}?ignoreTLS=true`;
-      process.env.SMTP_FROM = "Lab <lab@example.org>";
+      vi.stubEnv("SMTP_URL", `smtp://127.0.0.1:${server.port}?ignoreTLS=true`);
+      vi.stubEnv("SMTP_FROM", "Lab <lab@example.org>");
       resetEnvForTests();
       expect(isEmailConfigured()).toBe(true);
       await sendEmail({
@@ -93,7 +89,7 @@ describe("sendEmail", () => {
     const server = await startSmtpServer();
     const port = server.port;
     server.close();
-    process.env.SMTP_URL = `smtp://127.0.0.1:${port}`;
+    vi.stubEnv("SMTP_URL", `smtp://127.0.0.1:${port}`);
     resetEnvForTests();
     await expect(sendEmail({ to: "x@example.org", subject: "s", text: "t" })).rejects.toThrow(
       /could not be sent/,
