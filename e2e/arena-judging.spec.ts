@@ -1,4 +1,5 @@
-import type { Page, Response } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { recordBodies } from "./crawl";
 import { countRows, queryOne } from "./db";
 import { expect, test } from "./fixtures";
 import { SignInPage } from "./pages/sign-in-page";
@@ -8,23 +9,6 @@ import { seedJudge, seedStudyRole } from "./seed-arena";
 // The human side of the Idea Arena end to end: the organizer schedules round-robin pairs, a judge
 // votes with the keyboard alone, skips a pair, has a replayed vote from a second tab refused, and
 // never receives anything that tells who wrote an idea or under which condition (the blindness crawl).
-
-/** Collects every text body the page receives (HTML, RSC payloads, JSON), for the blindness check. */
-function recordBodies(page: Page) {
-  const pending: Promise<{ url: string; body: string } | null>[] = [];
-  page.on("response", (res: Response) => {
-    const type = res.headers()["content-type"] ?? "";
-    if (!/html|x-component|json|text\/plain|csv/.test(type)) return;
-    pending.push(
-      res
-        .text()
-        .then((body) => ({ url: res.url(), body }))
-        .catch(() => null),
-    );
-  });
-  return async () =>
-    (await Promise.all(pending)).filter((x): x is { url: string; body: string } => x !== null);
-}
 
 async function signIn(page: Page, email: string, password: string) {
   await new SignInPage(page).signIn(email, password);

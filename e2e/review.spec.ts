@@ -1,4 +1,5 @@
-import type { Page, Response } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { recordBodies } from "./crawl";
 import { countRows, queryOne } from "./db";
 import { expect, test } from "./fixtures";
 import { SignInPage } from "./pages/sign-in-page";
@@ -10,23 +11,6 @@ import { SECRET, seedReviewerProfile, seedReviewStudy } from "./seed";
 const METRICS = ["novelty", "excitement", "feasibility", "effectiveness", "overall"] as const;
 const RATIONALE =
   "The idea is close to prior work on retrieval-augmented reasoning, but the proposed evaluation differs in a useful way.";
-
-/** Collects every text body the page receives (HTML, RSC payloads, JSON), for the blindness check. */
-function recordBodies(page: Page) {
-  const pending: Promise<{ url: string; body: string } | null>[] = [];
-  page.on("response", (res: Response) => {
-    const type = res.headers()["content-type"] ?? "";
-    if (!/html|x-component|json|text\/plain|csv/.test(type)) return;
-    pending.push(
-      res
-        .text()
-        .then((body) => ({ url: res.url(), body }))
-        .catch(() => null),
-    );
-  });
-  return async () =>
-    (await Promise.all(pending)).filter((x): x is { url: string; body: string } => x !== null);
-}
 
 async function pick(page: Page, name: string, value: number) {
   // The radios are visually hidden inside their labels (the labels are what people click).

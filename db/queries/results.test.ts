@@ -6,11 +6,10 @@ import { DEFAULT_REVIEW_FORM } from "@/lib/reviews/form";
 import { analyzeReviews, formatSignificanceCsv, parseTidyReviews, tidyColumns } from "@/lib/stats";
 import { resetTestDb } from "@/lib/testing/db";
 import { makeStudy, makeUser } from "@/lib/testing/fixtures";
-import { makeReviewStudy, startReviewing } from "@/lib/testing/review-fixtures";
+import { makeReviewStudy, publishAndStartReviewing } from "@/lib/testing/review-fixtures";
 import { runStatsCli } from "@/scripts/stats";
 import { getDb } from "../client";
 import { resultSnapshots, studyEvents } from "../schema";
-import { publishAssignments, runAssignment } from "./assignments";
 import {
   computeStudyResults,
   getLatestSnapshot,
@@ -23,7 +22,6 @@ import {
   readSnapshotResults,
 } from "./results";
 import { importReviews } from "./review-exchange";
-import { saveReviewerProfile } from "./reviewers";
 import { listMyAssignments, submitReview } from "./reviews-reviewer";
 
 beforeEach(() => {
@@ -48,21 +46,7 @@ function catchError(fn: () => unknown): AppError {
  */
 function studyWithReviews() {
   const s = makeReviewStudy({ ideasPerCell: 3, reviewerCount: 2 });
-  for (const r of s.reviewers) {
-    saveReviewerProfile({
-      studyId: s.study.id,
-      userId: r.id,
-      input: { topicIds: [s.graphs.id, s.prompting.id], minLoad: 2, maxLoad: 7, institution: "" },
-    });
-  }
-  runAssignment({
-    studyId: s.study.id,
-    actorId: s.organizer.id,
-    params: { reviewsPerIdea: { min: 1, max: 1 }, seed: 1 },
-    mode: "full",
-  });
-  publishAssignments({ studyId: s.study.id, actorId: s.organizer.id });
-  startReviewing(s.study.id, s.organizer.id);
+  publishAndStartReviewing(s, { min: 1, max: 1 });
   const topicName = new Map([
     [s.graphs.id, "Graphs"],
     [s.prompting.id, "Prompting"],

@@ -4,7 +4,7 @@ import { AppError } from "@/lib/errors";
 import type { ReviewAnswers } from "@/lib/reviews/answers";
 import { DEFAULT_REVIEW_FORM } from "@/lib/reviews/form";
 import { resetTestDb } from "@/lib/testing/db";
-import { makeReviewStudy, startReviewing } from "@/lib/testing/review-fixtures";
+import { makeReviewStudy, publishAndStartReviewing } from "@/lib/testing/review-fixtures";
 import {
   addAssignmentPair,
   getAssignmentOverview,
@@ -58,21 +58,7 @@ function answers(score = 6): ReviewAnswers {
 /** A study in reviewing with every reviewer signed up for both topics and assignments published. */
 function publishedStudy() {
   const s = makeReviewStudy({ ideasPerCell: 2, reviewerCount: 3 });
-  for (const r of s.reviewers) {
-    saveReviewerProfile({
-      studyId: s.study.id,
-      userId: r.id,
-      input: { topicIds: [s.graphs.id, s.prompting.id], minLoad: 2, maxLoad: 7, institution: "" },
-    });
-  }
-  runAssignment({
-    studyId: s.study.id,
-    actorId: s.organizer.id,
-    params: { reviewsPerIdea: { min: 2, max: 2 }, seed: 1 },
-    mode: "full",
-  });
-  publishAssignments({ studyId: s.study.id, actorId: s.organizer.id });
-  startReviewing(s.study.id, s.organizer.id);
+  publishAndStartReviewing(s, { min: 2, max: 2 });
   return s;
 }
 

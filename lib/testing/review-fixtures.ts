@@ -1,4 +1,6 @@
 import { getDb } from "@/db/client";
+import { publishAssignments, runAssignment } from "@/db/queries/assignments";
+import { saveReviewerProfile } from "@/db/queries/reviewers";
 import { addStudyRoles } from "@/db/queries/studies";
 import { advancePhase, getStudySettings } from "@/db/queries/study-setup";
 import { replaceTopics } from "@/db/queries/study-topics-conditions";
@@ -77,4 +79,29 @@ export function makeReviewStudy({ ideasPerCell = 2, reviewerCount = 3 } = {}) {
 export function startReviewing(studyId: string, actorId: string) {
   advancePhase({ studyId, actorId, to: "normalization" });
   advancePhase({ studyId, actorId, to: "reviewing" });
+}
+
+/**
+ * Signs every reviewer up for both topics (load 2–7), runs and publishes the assignment with the
+ * given reviews per idea, and opens the review phase.
+ */
+export function publishAndStartReviewing(
+  s: ReturnType<typeof makeReviewStudy>,
+  reviewsPerIdea: { min: number; max: number },
+) {
+  for (const r of s.reviewers) {
+    saveReviewerProfile({
+      studyId: s.study.id,
+      userId: r.id,
+      input: { topicIds: [s.graphs.id, s.prompting.id], minLoad: 2, maxLoad: 7, institution: "" },
+    });
+  }
+  runAssignment({
+    studyId: s.study.id,
+    actorId: s.organizer.id,
+    params: { reviewsPerIdea, seed: 1 },
+    mode: "full",
+  });
+  publishAssignments({ studyId: s.study.id, actorId: s.organizer.id });
+  startReviewing(s.study.id, s.organizer.id);
 }
