@@ -32,6 +32,19 @@ describe("getNextSteps", () => {
     expect(steps[1].href).toBe("/studies/abc/review");
   });
 
+  it("sends judges to the board and organizers to the arena setup while the arena is open", () => {
+    const [organizer, judge] = getNextSteps({
+      studyId: "abc",
+      status: "arena",
+      roles: ["organizer", "judge"],
+    });
+    expect(organizer.href).toBe("/studies/abc/manage/arena");
+    expect(judge.href).toBe("/studies/abc/arena");
+    expect(getNextSteps({ studyId: "abc", status: "closed", roles: ["organizer"] })[0].href).toBe(
+      "/studies/abc/results",
+    );
+  });
+
   it("asks reviewers to sign up before reviewing starts", () => {
     const [step] = getNextSteps({ studyId: "abc", status: "normalization", roles: ["reviewer"] });
     expect(step.text).toMatch(/Choose your topics/);

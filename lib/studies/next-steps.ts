@@ -13,8 +13,8 @@ const ORGANIZER_PAGES: Record<StudyStatus, string> = {
   writing: "manage/ideas",
   normalization: "manage/normalization",
   reviewing: "manage/reviews",
-  arena: "members",
-  closed: "manage/ideas",
+  arena: "manage/arena",
+  closed: "results",
 };
 
 const ORGANIZER_STEPS: Record<StudyStatus, string> = {
@@ -55,7 +55,7 @@ export function getNextSteps({
             ? `/studies/${studyId}/ideas`
             : role === "reviewer"
               ? `/studies/${studyId}/review`
-              : `/studies/${studyId}`,
+              : `/studies/${studyId}/arena`,
       };
     }
     if (status === "closed") return { role, text: "The study is closed. Thank you for taking part." };
