@@ -1,6 +1,6 @@
 import "server-only";
 import { createHash } from "node:crypto";
-import { and, eq, inArray, isNotNull, isNull, ne, or } from "drizzle-orm";
+import { and, eq, inArray, isNull, ne, or } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import { AppError } from "@/lib/errors";
 import { getStudyTemplate } from "@/lib/ideas/template";
@@ -18,6 +18,7 @@ import {
   topics,
 } from "../schema";
 import { readStudyArenaConfig } from "./arena-setup";
+import { chosenReviewText, readyForReview, reviewSections } from "./ideas-shared";
 import type { Executor } from "./study-shared";
 
 // The human judge's side of the Idea Arena. Everything here returns BLIND view types: a pair is known
@@ -113,10 +114,8 @@ function availablePairs(ex: Executor, studyId: string, userId: string, pairId?: 
       and(
         eq(arenaPairs.studyId, studyId),
         pairId === undefined ? undefined : eq(arenaPairs.id, pairId),
-        eq(ia.status, "submitted"),
-        eq(ib.status, "submitted"),
-        isNotNull(ia.reviewTextSource),
-        isNotNull(ib.reviewTextSource),
+        readyForReview(ia),
+        readyForReview(ib),
         or(isNull(ia.authorId), ne(ia.authorId, userId)),
         or(isNull(ib.authorId), ne(ib.authorId, userId)),
       ),
@@ -166,11 +165,7 @@ function readBlindIdeas(ex: Executor, studyId: string, ideaIds: string[]): Map<s
     .all();
   return new Map(
     rows.map((r) => {
-      const fields = r.source === "normalized" && r.normalizedFields ? r.normalizedFields : r.fields;
-      const sections = template
-        .map((f) => ({ key: f.key, label: f.label, text: fields[f.key] ?? "" }))
-        .filter((s) => s.text.trim() !== "");
-      return [r.id, { topic: r.topic, sections }];
+      return [r.id, { topic: r.topic, sections: reviewSections(template, chosenReviewText(r)) }];
     }),
   );
 }

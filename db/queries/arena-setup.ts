@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, count, eq, inArray, isNotNull, max, notExists, sql } from "drizzle-orm";
+import { and, asc, count, eq, inArray, max, notExists, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import { parseArenaConfig, readArenaConfig, sameCriteria } from "@/lib/arena/config";
 import { computeElo, scoreOf } from "@/lib/arena/elo";
@@ -26,6 +26,7 @@ import {
   topics,
   users,
 } from "../schema";
+import { readyForReview } from "./ideas-shared";
 import { type Executor, loadStudy, logEvent, plural } from "./study-shared";
 
 // The organizer's side of the Idea Arena: the setup stored on the study (criteria, which ideas take
@@ -84,7 +85,7 @@ function readReadyIdeas(ex: Executor, studyId: string): ArenaIdea[] {
     .from(ideas)
     .innerJoin(topics, eq(topics.id, ideas.topicId))
     .innerJoin(conditions, eq(conditions.id, ideas.conditionId))
-    .where(and(eq(ideas.studyId, studyId), eq(ideas.status, "submitted"), isNotNull(ideas.reviewTextSource)))
+    .where(and(eq(ideas.studyId, studyId), readyForReview()))
     .orderBy(asc(ideas.code))
     .all();
 }

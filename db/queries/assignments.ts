@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, desc, eq, isNotNull, ne } from "drizzle-orm";
+import { and, asc, desc, eq, ne } from "drizzle-orm";
 import { assignReviewers } from "@/lib/assignment/assign";
 import { normalizeInstitution } from "@/lib/assignment/eligibility";
 import type { AssignmentInput, AssignmentReport } from "@/lib/assignment/types";
@@ -19,6 +19,7 @@ import {
   topics,
   users,
 } from "../schema";
+import { readyForReview } from "./ideas-shared";
 import { type Executor, loadStudy, logEvent, plural } from "./study-shared";
 
 // Reviewer assignment inside the app: the engine's input read from the study, proposed pairs the
@@ -62,7 +63,7 @@ function readAssignableIdeas(ex: Executor, studyId: string): AssignableIdea[] {
     .innerJoin(topics, eq(topics.id, ideas.topicId))
     .innerJoin(conditions, eq(conditions.id, ideas.conditionId))
     .leftJoin(users, eq(users.id, ideas.authorId))
-    .where(and(eq(ideas.studyId, studyId), eq(ideas.status, "submitted"), isNotNull(ideas.reviewTextSource)))
+    .where(and(eq(ideas.studyId, studyId), readyForReview()))
     .orderBy(asc(ideas.code))
     .all()
     .map((r) => ({ ...r, authorInstitution: r.authorInstitution ?? "" }));

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, eq, inArray, isNotNull, ne, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, ne, sql } from "drizzle-orm";
 import { AppError } from "@/lib/errors";
 import { getStudyTemplate, validateIdeaFields } from "@/lib/ideas/template";
 import { getDb } from "../client";
@@ -15,7 +15,13 @@ import {
   studies,
   topics,
 } from "../schema";
-import { invalidIdea, phaseError, resetNormalization } from "./ideas-shared";
+import {
+  chosenReviewText,
+  invalidIdea,
+  phaseError,
+  readyForReview,
+  resetNormalization,
+} from "./ideas-shared";
 
 // Normalization state the normalize-ideas job writes, the organizer's decisions on it (allowed in
 // writing and normalization) and the blind text reviewers read.
@@ -316,10 +322,9 @@ export function getTextForReview({ ideaId }: { ideaId: string }): ReviewText | u
       })
       .from(ideas)
       .innerJoin(topics, eq(topics.id, ideas.topicId))
-      .where(and(eq(ideas.id, ideaId), eq(ideas.status, "submitted"), isNotNull(ideas.reviewTextSource)))
+      .where(and(eq(ideas.id, ideaId), readyForReview()))
       .get();
     if (!row) return undefined;
-    const fields = row.source === "normalized" && row.normalizedFields ? row.normalizedFields : row.fields;
-    return { code: row.code, topic: row.topic, fields };
+    return { code: row.code, topic: row.topic, fields: chosenReviewText(row) };
   });
 }

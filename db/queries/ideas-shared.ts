@@ -1,9 +1,9 @@
 import "server-only";
-import { and, eq } from "drizzle-orm";
+import { type AnyColumn, and, eq, isNotNull } from "drizzle-orm";
 import { AppError, type FieldErrors } from "@/lib/errors";
 import { generateIdeaCode } from "@/lib/ideas/codes";
 import { DEFAULT_IDEA_TEMPLATE } from "@/lib/ideas/template";
-import { type IdeaTemplateField, ideas, type StudyStatus, studies } from "../schema";
+import { type IdeaFields, type IdeaTemplateField, ideas, type StudyStatus, studies } from "../schema";
 import { type Executor, plural } from "./study-shared";
 
 export { plural };
@@ -57,3 +57,29 @@ export const resetNormalization = {
   normalizationReview: "unreviewed",
   reviewTextSource: null,
 } as const;
+
+// --- what reviewers and judges see -----------------------------------------------------------------
+
+/**
+ * Ideas reviewers and judges may be given: submitted, with their review text decided in
+ * normalization. Takes the columns so aliased idea tables (an arena pair's two sides) use it too.
+ */
+export function readyForReview(columns: { status: AnyColumn; reviewTextSource: AnyColumn } = ideas) {
+  return and(eq(columns.status, "submitted"), isNotNull(columns.reviewTextSource));
+}
+
+/** The text reviewers and judges see: the accepted (or edited) normalized text, else the original. */
+export function chosenReviewText(row: {
+  fields: IdeaFields;
+  normalizedFields: IdeaFields | null;
+  source: "normalized" | "original" | null;
+}): IdeaFields {
+  return row.source === "normalized" && row.normalizedFields ? row.normalizedFields : row.fields;
+}
+
+/** That text as the template's sections, in template order, empty sections left out. */
+export function reviewSections(template: IdeaTemplateField[], fields: IdeaFields) {
+  return template
+    .map((f) => ({ key: f.key, label: f.label, text: fields[f.key] ?? "" }))
+    .filter((s) => s.text.trim() !== "");
+}

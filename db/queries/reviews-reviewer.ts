@@ -15,6 +15,7 @@ import {
   studies,
   topics,
 } from "../schema";
+import { chosenReviewText, reviewSections } from "./ideas-shared";
 import { lockInReviewForm, readReviewSetup } from "./review-setup";
 import type { Executor } from "./study-shared";
 
@@ -155,11 +156,7 @@ function readBlindIdea(ex: Executor, studyId: string, ideaId: string): BlindIdea
     .where(and(eq(ideas.id, ideaId), eq(ideas.studyId, studyId)))
     .get();
   if (!row) throw new AppError("not_found:assignment", "This review assignment does not exist.");
-  const fields = row.source === "normalized" && row.normalizedFields ? row.normalizedFields : row.fields;
-  const template = getStudyTemplate({ ideaTemplate: row.template });
-  const sections = template
-    .map((f) => ({ key: f.key, label: f.label, text: fields[f.key] ?? "" }))
-    .filter((s) => s.text.trim() !== "");
+  const sections = reviewSections(getStudyTemplate({ ideaTemplate: row.template }), chosenReviewText(row));
   return { code: row.code, topic: row.topic, sections };
 }
 
