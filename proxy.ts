@@ -1,7 +1,7 @@
 import { type NextRequest, NextResponse } from "next/server";
 
 // Routing only: people without a session cookie go to sign-in. The session itself is verified where
-// data is touched (lib/auth/session.ts). Deliberately not Auth.js's `auth()` wrapper: it re-issues the
+// data is touched (server/auth/session.ts). Deliberately not Auth.js's `auth()` wrapper: it re-issues the
 // session cookie on every request, and a prefetch answered just after sign-out would sign the person back in.
 const PUBLIC_PREFIXES = ["/signin", "/setup", "/invite", "/api"];
 const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { signOutAction } from "@/app/(app)/actions";
 import type { StudyWithRoles } from "@/db/queries/studies";
-import type { SessionUser } from "@/lib/auth/session";
+import type { SessionUser } from "@/lib/auth/types";
 import { Badge } from "./ui/badge";
 
 function Menu({ label, children, testId }: { label: string; children: React.ReactNode; testId: string }) {

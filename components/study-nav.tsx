@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import type { StudyRole } from "@/db/schema";
+import type { StudyRole } from "@/lib/studies/types";
 
 type Tab = { href: string; label: string; roles: StudyRole[] };
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { STUDY_ROLES } from "@/db/schema/studies";
+import { STUDY_ROLES } from "@/lib/studies/types";
 
 // Shared field schemas: the same limits apply in forms, CLIs and route handlers.
 

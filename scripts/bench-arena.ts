@@ -5,8 +5,8 @@ import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { bootstrapBradleyTerry } from "@/lib/arena/bootstrap";
 import { computeElo, scoreOf, sortMatches } from "@/lib/arena/elo";
-import { BENCH_ARENA_SHAPE, generateMatches } from "@/lib/arena/generate";
 import { computeRatings } from "@/lib/arena/ratings";
+import { BENCH_ARENA_SHAPE, generateMatches } from "@/lib/arena/synthetic";
 
 function time<T>(runs: number, work: () => T): { median: number; all: number[]; result: T } {
   const all: number[] = [];

@@ -2,7 +2,7 @@
 // 3 conditions; all three units, effect sizes, robustness tests, per-topic breakdown, corrections);
 // the goal is under 1 s on the project's 2-core machine. Called from scripts/bench.ts.
 import { analyzeReviews, type ReviewAnalysis } from "@/lib/stats";
-import { BENCH_REVIEW_SHAPE, generateReviews } from "@/lib/stats/generate";
+import { BENCH_REVIEW_SHAPE, generateReviews } from "@/lib/stats/synthetic";
 
 export function benchStats(): void {
   const table = generateReviews(BENCH_REVIEW_SHAPE, 1);

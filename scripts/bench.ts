@@ -2,7 +2,7 @@
 // assignment (1,000 ideas × 300 reviewers, goal < 1 s), statistics (100,000 reviews, goal < 1 s),
 // arena ratings (100 players × 100,000 matches: Elo < 100 ms, Bradley–Terry + 1,000 bootstraps < 5 s).
 import { assignReviewers } from "@/lib/assignment/assign";
-import { BENCH_SHAPE, generateInstance } from "@/lib/assignment/generate";
+import { BENCH_SHAPE, generateInstance } from "@/lib/assignment/synthetic";
 import type { AssignmentResult } from "@/lib/assignment/types";
 import { benchArena } from "./bench-arena";
 import { benchStats } from "./bench-stats";

@@ -2,9 +2,9 @@
 import { parseArgs } from "node:util";
 import { getDb } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
-import { createUserAccount } from "@/lib/auth/accounts";
 import { generateToken } from "@/lib/auth/tokens";
 import { isAppError } from "@/lib/errors";
+import { createUserAccount } from "@/server/auth/accounts";
 import { loadDotEnv } from "./lib/load-env";
 
 async function main() {

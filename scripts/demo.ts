@@ -3,10 +3,10 @@ import { getDb } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
 import { addStudyRoles, createStudy, listStudiesForUser } from "@/db/queries/studies";
 import { getUserByEmail, insertUser, setUserFlags, updateUserPassword } from "@/db/queries/users";
-import type { StudyRole } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
 import { generateToken } from "@/lib/auth/tokens";
 import { getEnv } from "@/lib/env";
+import type { StudyRole } from "@/lib/studies/types";
 import { ensureAuthSecret, loadDotEnv } from "./lib/load-env";
 
 const DEMO_STUDY_TITLE = "[DEMO] Can LLMs generate novel research ideas? (pilot)";

@@ -2,7 +2,7 @@ import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
 import { SiteHeader } from "@/components/site-header";
 import { listStudiesForUser } from "@/db/queries/studies";
-import { getSessionUser } from "@/lib/auth/session";
+import { getSessionUser } from "@/server/auth/session";
 
 export default async function AppLayout({ children }: { children: ReactNode }) {
   const user = await getSessionUser();

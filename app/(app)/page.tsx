@@ -4,8 +4,8 @@ import { Badge } from "@/components/ui/badge";
 import { Card, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { listStudiesForUser } from "@/db/queries/studies";
-import { guardPage } from "@/lib/auth/guarded";
 import { getNextSteps } from "@/lib/studies/next-steps";
+import { guardPage } from "@/server/auth/guarded-handlers";
 import { CreateStudyForm } from "./studies/create-study-form";
 
 export const metadata: Metadata = { title: "Dashboard" };

@@ -1,4 +1,4 @@
-import type { WinRateMatrix } from "@/lib/arena-leaderboard/view";
+import type { WinRateMatrix } from "@/lib/arena/leaderboard-view";
 
 /** Shades a win rate: the first chart color above 50%, the second below, stronger further away. */
 function shade(rate: number): string {

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { resetTestDb } from "@/db/testing/db";
 import { AppError } from "@/lib/errors";
-import { resetTestDb } from "@/lib/testing/db";
 import { modelPrices, studies, users } from "../schema";
 import {
   deleteModelPrice,

@@ -2,21 +2,13 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { and, eq, inArray, isNull, ne, or } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
+import type { ArenaCriterion, ArenaVerdict } from "@/lib/arena/types";
 import { AppError } from "@/lib/errors";
 import { getStudyTemplate } from "@/lib/ideas/template";
+import type { StudyStatus } from "@/lib/studies/types";
 import { getDb } from "../client";
 import { withDbErrors } from "../errors";
-import {
-  type ArenaCriterion,
-  type ArenaVerdict,
-  arenaPairs,
-  arenaVotes,
-  ideas,
-  memberships,
-  type StudyStatus,
-  studies,
-  topics,
-} from "../schema";
+import { arenaPairs, arenaVotes, ideas, memberships, studies, topics } from "../schema";
 import { readStudyArenaConfig } from "./arena-setup";
 import { chosenReviewText, readyForReview, reviewSections } from "./ideas-shared";
 import type { Executor } from "./study-shared";

@@ -1,10 +1,11 @@
 import "server-only";
 import { and, asc, desc, eq } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
+import type { ArenaVerdict } from "@/lib/arena/types";
 import { AppError } from "@/lib/errors";
 import { getDb } from "../client";
 import { withDbErrors } from "../errors";
-import { type ArenaVerdict, arenaPairs, arenaVotes, ideas } from "../schema";
+import { arenaPairs, arenaVotes, ideas } from "../schema";
 import { loadStudy, plural } from "./study-shared";
 
 // The LLM judge's side of the arena: which ordered pairs a model still has to judge, and its

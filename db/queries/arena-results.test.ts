@@ -4,13 +4,14 @@ import { join } from "node:path";
 import { eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { getDb } from "@/db/client";
-import { arenaSnapshots, DEFAULT_ARENA_CONFIG, studies } from "@/db/schema";
+import { arenaSnapshots, studies } from "@/db/schema";
+import { addHumanVote, makeArenaStudy } from "@/db/testing/arena-results-fixtures";
+import { resetTestDb } from "@/db/testing/db";
 import { parseMatchesCsv } from "@/lib/arena/matches-file";
+import { DEFAULT_ARENA_CONFIG } from "@/lib/arena/types";
 import { resetEnvForTests } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { pseudonymizeReviewer } from "@/lib/reviews/pseudonym";
-import { addHumanVote, makeArenaStudy } from "@/lib/testing/arena-results-fixtures";
-import { resetTestDb } from "@/lib/testing/db";
 import { runArenaCli } from "@/scripts/arena";
 import { saveLlmJudgment } from "./arena-llm";
 import {

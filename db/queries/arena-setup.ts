@@ -10,22 +10,12 @@ import {
   scheduleRoundRobin,
   scheduleSwiss,
 } from "@/lib/arena/schedule";
+import type { ArenaConfig, ArenaVerdict } from "@/lib/arena/types";
 import { AppError } from "@/lib/errors";
+import type { StudyStatus } from "@/lib/studies/types";
 import { getDb } from "../client";
 import { withDbErrors } from "../errors";
-import {
-  type ArenaConfig,
-  type ArenaVerdict,
-  arenaPairs,
-  arenaVotes,
-  conditions,
-  ideas,
-  memberships,
-  type StudyStatus,
-  studies,
-  topics,
-  users,
-} from "../schema";
+import { arenaPairs, arenaVotes, conditions, ideas, memberships, studies, topics, users } from "../schema";
 import { readyForReview } from "./ideas-shared";
 import { type Executor, loadStudy, logEvent, plural } from "./study-shared";
 

@@ -1,11 +1,12 @@
 import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
-import { arenaPairs, arenaVotes, DEFAULT_ARENA_CONFIG, ideas as ideasTable, studies } from "@/db/schema";
+import { arenaPairs, arenaVotes, ideas as ideasTable, studies } from "@/db/schema";
+import { resetTestDb } from "@/db/testing/db";
+import { makeUser } from "@/db/testing/fixtures";
+import { makeReviewStudy, startReviewing } from "@/db/testing/review-fixtures";
+import { DEFAULT_ARENA_CONFIG } from "@/lib/arena/types";
 import { AppError } from "@/lib/errors";
-import { resetTestDb } from "@/lib/testing/db";
-import { makeUser } from "@/lib/testing/fixtures";
-import { makeReviewStudy, startReviewing } from "@/lib/testing/review-fixtures";
 import { getJudgeBoard, skipArenaPair, submitArenaVote } from "./arena-judging";
 import {
   clearUnjudgedArenaPairs,

@@ -4,10 +4,10 @@ import { assignReviewers } from "@/lib/assignment/assign";
 import { normalizeInstitution } from "@/lib/assignment/eligibility";
 import type { AssignmentInput, AssignmentReport } from "@/lib/assignment/types";
 import { AppError } from "@/lib/errors";
+import type { AssignmentState } from "@/lib/reviews/types";
 import { getDb } from "../client";
 import { withDbErrors } from "../errors";
 import {
-  type AssignmentState,
   assignmentRuns,
   assignments,
   conditions,

@@ -2,19 +2,16 @@ import "server-only";
 import { and, asc, eq, inArray, ne, sql } from "drizzle-orm";
 import { AppError } from "@/lib/errors";
 import { getStudyTemplate, validateIdeaFields } from "@/lib/ideas/template";
+import type {
+  IdeaFields,
+  IdeaStatus,
+  IdeaTemplateField,
+  NormalizationReview,
+  NormalizationState,
+} from "@/lib/ideas/types";
 import { getDb } from "../client";
 import { withDbErrors } from "../errors";
-import {
-  type IdeaFields,
-  type IdeaStatus,
-  type IdeaTemplateField,
-  ideas,
-  ideaVersions,
-  type NormalizationReview,
-  type NormalizationState,
-  studies,
-  topics,
-} from "../schema";
+import { ideas, ideaVersions, studies, topics } from "../schema";
 import {
   chosenReviewText,
   invalidIdea,

@@ -4,23 +4,16 @@ import type { SQLiteSelect } from "drizzle-orm/sqlite-core";
 import { AppError, type FieldErrors } from "@/lib/errors";
 import type { ExportIdea } from "@/lib/ideas/export";
 import { validateIdeaFields } from "@/lib/ideas/template";
+import type {
+  IdeaFields,
+  IdeaProvenance,
+  IdeaStatus,
+  NormalizationReview,
+  NormalizationState,
+} from "@/lib/ideas/types";
 import { getDb } from "../client";
 import { withDbErrors } from "../errors";
-import {
-  conditions,
-  type IdeaFields,
-  type IdeaProvenance,
-  type IdeaStatus,
-  ideaImports,
-  ideas,
-  ideaVersions,
-  type NormalizationReview,
-  type NormalizationState,
-  studies,
-  studyEvents,
-  topics,
-  users,
-} from "../schema";
+import { conditions, ideaImports, ideas, ideaVersions, studies, studyEvents, topics, users } from "../schema";
 import { freshCode, lockInTemplate, phaseError, plural } from "./ideas-shared";
 
 // The organizer's side of ideas: tables, balance, import (allowed in setup and writing), export.

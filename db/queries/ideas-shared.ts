@@ -3,7 +3,9 @@ import { type AnyColumn, and, eq, isNotNull } from "drizzle-orm";
 import { AppError, type FieldErrors } from "@/lib/errors";
 import { generateIdeaCode } from "@/lib/ideas/codes";
 import { DEFAULT_IDEA_TEMPLATE } from "@/lib/ideas/template";
-import { type IdeaFields, type IdeaTemplateField, ideas, type StudyStatus, studies } from "../schema";
+import type { IdeaFields, IdeaTemplateField } from "@/lib/ideas/types";
+import type { StudyStatus } from "@/lib/studies/types";
+import { ideas, studies } from "../schema";
 import { type Executor, plural } from "./study-shared";
 
 export { plural };

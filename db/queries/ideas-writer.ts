@@ -2,17 +2,10 @@ import "server-only";
 import { and, asc, desc, eq, ne, type SQL } from "drizzle-orm";
 import { AppError, type FieldErrors } from "@/lib/errors";
 import { getStudyTemplate, validateIdeaFields } from "@/lib/ideas/template";
+import type { IdeaFields, IdeaStatus } from "@/lib/ideas/types";
 import { getDb } from "../client";
 import { withDbErrors } from "../errors";
-import {
-  conditions,
-  type IdeaFields,
-  type IdeaStatus,
-  ideas,
-  ideaVersions,
-  studies,
-  topics,
-} from "../schema";
+import { conditions, ideas, ideaVersions, studies, topics } from "../schema";
 import { freshCode, invalidIdea, lockInTemplate, phaseError, resetNormalization } from "./ideas-shared";
 import type { Executor } from "./study-shared";
 

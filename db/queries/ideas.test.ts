@@ -1,10 +1,10 @@
 import { count, eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
+import { resetTestDb } from "@/db/testing/db";
+import { makeStudy, makeUser } from "@/db/testing/fixtures";
 import { AppError } from "@/lib/errors";
 import { IDEA_CODE_PATTERN } from "@/lib/ideas/codes";
 import { DEFAULT_IDEA_TEMPLATE } from "@/lib/ideas/template";
-import { resetTestDb } from "@/lib/testing/db";
-import { makeStudy, makeUser } from "@/lib/testing/fixtures";
 import { ideaImports, ideas, ideaVersions, studyEvents } from "../schema";
 import {
   commitIdeaImport,

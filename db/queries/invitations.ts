@@ -1,9 +1,10 @@
 import "server-only";
 import { and, desc, eq, gt, isNull } from "drizzle-orm";
 import { AppError } from "@/lib/errors";
+import type { StudyRole } from "@/lib/studies/types";
 import { getDb } from "../client";
 import { withDbErrors } from "../errors";
-import { type Invitation, invitations, memberships, type StudyRole, studies, users } from "../schema";
+import { type Invitation, invitations, memberships, studies, users } from "../schema";
 import { emailTaken } from "./users";
 
 export type InvitationView = Pick<

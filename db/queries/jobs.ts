@@ -3,9 +3,10 @@ import { and, asc, desc, eq, inArray, isNull, type SQL, sql } from "drizzle-orm"
 import { z } from "zod";
 import { getDb } from "@/db/client";
 import { withDbErrors } from "@/db/errors";
-import { type Job, type JobItemStatus, type JobStatus, jobItems, jobs } from "@/db/schema";
+import { type Job, jobItems, jobs } from "@/db/schema";
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
+import type { JobItemStatus, JobStatus } from "@/lib/jobs/types";
 
 // The job runner's storage. Rows are the source of truth for progress, cancel and resume, so every
 // state change is a conditional UPDATE that only applies from the expected state: a late or stale

@@ -1,12 +1,12 @@
 import { and, eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
+import { resetTestDb } from "@/db/testing/db";
+import { makeStudy, makeUser } from "@/db/testing/fixtures";
+import { makeReviewStudy, publishAndStartReviewing } from "@/db/testing/review-fixtures";
 import { toCsv } from "@/lib/csv/write";
 import { AppError } from "@/lib/errors";
 import { DEFAULT_REVIEW_FORM } from "@/lib/reviews/form";
 import { analyzeReviews, formatSignificanceCsv, parseTidyReviews, tidyColumns } from "@/lib/stats";
-import { resetTestDb } from "@/lib/testing/db";
-import { makeStudy, makeUser } from "@/lib/testing/fixtures";
-import { makeReviewStudy, publishAndStartReviewing } from "@/lib/testing/review-fixtures";
 import { runStatsCli } from "@/scripts/stats";
 import { getDb } from "../client";
 import { resultSnapshots, studyEvents } from "../schema";

@@ -2,20 +2,12 @@ import "server-only";
 import { and, asc, eq } from "drizzle-orm";
 import type { CsvValue } from "@/lib/csv/write";
 import { AppError } from "@/lib/errors";
+import type { ReviewAnswers } from "@/lib/reviews/answers";
 import { newPseudonymSalt, pseudonymizeReviewer } from "@/lib/reviews/pseudonym";
 import { parseTidyReviews, type TidyReview, tidyColumns } from "@/lib/stats/tidy";
 import { getDb } from "../client";
 import { withDbErrors } from "../errors";
-import {
-  conditions,
-  ideas,
-  reviewImports,
-  reviews,
-  type StoredAnswers,
-  studies,
-  topics,
-  users,
-} from "../schema";
+import { conditions, ideas, reviewImports, reviews, studies, topics, users } from "../schema";
 import { readReviewSetup } from "./review-setup";
 import { type Executor, loadStudy, logEvent, plural } from "./study-shared";
 
@@ -112,7 +104,7 @@ export function tidyExportToJson(table: TidyExport): Record<string, CsvValue>[] 
 export type ImportIssue = { line: number; message: string };
 export type ReviewImportResult = { added: number; unchanged: number };
 
-const sameAnswers = (a: StoredAnswers, b: StoredAnswers, metrics: string[]) =>
+const sameAnswers = (a: ReviewAnswers, b: ReviewAnswers, metrics: string[]) =>
   metrics.every(
     (m) =>
       (a.scores[m] ?? null) === (b.scores[m] ?? null) && (a.rationales[m] ?? "") === (b.rationales[m] ?? ""),
@@ -205,7 +197,7 @@ export function importReviews({
         const fresh: {
           row: TidyReview;
           ideaId: string;
-          answers: StoredAnswers;
+          answers: ReviewAnswers;
           submittedAt: number | null;
         }[] = [];
         let unchanged = 0;
@@ -247,7 +239,7 @@ export function importReviews({
                 `submitted_at: "${row.submittedAt}" is not a date (use e.g. 2026-05-01T12:00:00Z)`,
               );
           }
-          const answers: StoredAnswers = {
+          const answers: ReviewAnswers = {
             scores: Object.fromEntries(metrics.map((m) => [m, row.scores[m] ?? null])),
             rationales: Object.fromEntries(metrics.map((m) => [m, row.extra[`${m}_rationale`] ?? ""])),
             confidence: row.confidence,

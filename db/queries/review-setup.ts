@@ -3,9 +3,10 @@ import { and, count, eq } from "drizzle-orm";
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
 import { DEFAULT_REVIEW_FORM, parseReviewForm, type ReviewForm } from "@/lib/reviews/form";
+import { DEFAULT_REVIEW_SETTINGS, type ReviewSettings } from "@/lib/studies/types";
 import { getDb } from "../client";
 import { withDbErrors } from "../errors";
-import { DEFAULT_REVIEW_SETTINGS, type ReviewSettings, reviews, studies } from "../schema";
+import { reviews, studies } from "../schema";
 import { type Executor, loadStudy, logEvent, parse } from "./study-shared";
 
 // The review form and review settings of a study. The form may change until the first review is

@@ -4,17 +4,10 @@ import { AppError } from "@/lib/errors";
 import { getStudyTemplate } from "@/lib/ideas/template";
 import { type ReviewAnswers, validateAnswers } from "@/lib/reviews/answers";
 import type { ReviewForm } from "@/lib/reviews/form";
+import type { StudyStatus } from "@/lib/studies/types";
 import { getDb } from "../client";
 import { withDbErrors } from "../errors";
-import {
-  assignments,
-  ideas,
-  reviews,
-  type StoredAnswers,
-  type StudyStatus,
-  studies,
-  topics,
-} from "../schema";
+import { assignments, ideas, reviews, studies, topics } from "../schema";
 import { chosenReviewText, reviewSections } from "./ideas-shared";
 import { lockInReviewForm, readReviewSetup } from "./review-setup";
 import type { Executor } from "./study-shared";
@@ -50,7 +43,7 @@ export type BlindReviewPage = {
   dueAt: number | null;
   review: {
     status: "draft" | "submitted";
-    answers: StoredAnswers;
+    answers: ReviewAnswers;
     version: number;
     submittedAt: number | null;
   } | null;
@@ -235,7 +228,7 @@ function invalidReview(errors: Record<string, string>): AppError {
   });
 }
 
-function stable(answers: StoredAnswers | ReviewAnswers): string {
+function stable(answers: ReviewAnswers | ReviewAnswers): string {
   const sortKeys = (o: Record<string, unknown>) =>
     Object.fromEntries(Object.entries(o).sort(([a], [b]) => a.localeCompare(b)));
   return JSON.stringify({
@@ -274,7 +267,7 @@ function writeReview(input: SaveInput, mode: "draft" | "submit"): SaveResult {
           attestationRequired: setup.settings.attestationText !== null,
         });
         if (!checked.ok) throw invalidReview(checked.errors);
-        const answers: StoredAnswers = checked.answers;
+        const answers: ReviewAnswers = checked.answers;
         const existing = readOwnReview(tx, input.assignmentId);
         const now = Date.now();
         const active = Math.max(0, Math.min(ACTIVE_CAP, Math.floor(input.activeSeconds) || 0));
@@ -350,7 +343,7 @@ function sqlAdd(seconds: number) {
   return sql`${reviews.activeSeconds} + ${seconds}`;
 }
 
-export type OtherReview = { label: string; answers: StoredAnswers };
+export type OtherReview = { label: string; answers: ReviewAnswers };
 
 /**
  * After the review phase, other submitted reviews of the same idea, when the organizer allows it.

@@ -1,10 +1,10 @@
 import { beforeEach, describe, expect, it } from "vitest";
+import { resetTestDb } from "@/db/testing/db";
+import { makeReviewStudy, publishAndStartReviewing } from "@/db/testing/review-fixtures";
 import { toCsv } from "@/lib/csv/write";
 import { AppError } from "@/lib/errors";
 import type { ReviewAnswers } from "@/lib/reviews/answers";
 import { DEFAULT_REVIEW_FORM } from "@/lib/reviews/form";
-import { resetTestDb } from "@/lib/testing/db";
-import { makeReviewStudy, publishAndStartReviewing } from "@/lib/testing/review-fixtures";
 import {
   addAssignmentPair,
   getAssignmentOverview,

@@ -1,6 +1,7 @@
 import "server-only";
 import { and, asc, desc, eq, inArray } from "drizzle-orm";
 import { AppError } from "@/lib/errors";
+import { STUDY_ROLES, type StudyRole } from "@/lib/studies/types";
 import { getDb } from "../client";
 import { withDbErrors } from "../errors";
 import {
@@ -8,9 +9,7 @@ import {
   conditions,
   memberships,
   resultSnapshots,
-  STUDY_ROLES,
   type Study,
-  type StudyRole,
   studies,
   users,
 } from "../schema";

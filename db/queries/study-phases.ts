@@ -3,18 +3,10 @@ import { and, count, eq, isNull } from "drizzle-orm";
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
 import { DEFAULT_IDEA_TEMPLATE } from "@/lib/ideas/template";
+import { type PhaseDates, STUDY_STATUSES, type StudyStatus } from "@/lib/studies/types";
 import { getDb } from "../client";
 import { withDbErrors } from "../errors";
-import {
-  conditions,
-  consents,
-  ideas,
-  type PhaseDates,
-  STUDY_STATUSES,
-  type StudyStatus,
-  studies,
-  topics,
-} from "../schema";
+import { conditions, consents, ideas, studies, topics } from "../schema";
 import { lockInReviewForm } from "./review-setup";
 import { type Executor, loadStudy, logEvent, parse, plural } from "./study-shared";
 

@@ -3,20 +3,12 @@ import { asc, count, desc, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
 import { getStudyTemplate, ideaTemplateSchema } from "@/lib/ideas/template";
+import type { IdeaTemplateField } from "@/lib/ideas/types";
+import type { StudyStatus } from "@/lib/studies/types";
 import { studyDescriptionSchema, studyTitleSchema } from "@/lib/validation";
 import { getDb } from "../client";
 import { withDbErrors } from "../errors";
-import {
-  conditions,
-  type IdeaTemplateField,
-  ideas,
-  type Study,
-  type StudyStatus,
-  studies,
-  studyEvents,
-  topics,
-  users,
-} from "../schema";
+import { conditions, ideas, type Study, studies, studyEvents, topics, users } from "../schema";
 import {
   conditionColumns,
   countIdeas,

@@ -1,9 +1,9 @@
 import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
+import { resetTestDb } from "@/db/testing/db";
+import { makeStudy, makeUser } from "@/db/testing/fixtures";
 import { AppError } from "@/lib/errors";
 import { DEFAULT_IDEA_TEMPLATE } from "@/lib/ideas/template";
-import { resetTestDb } from "@/lib/testing/db";
-import { makeStudy, makeUser } from "@/lib/testing/fixtures";
 import { conditions, ideas, studies, studyEvents, topics } from "../schema";
 import {
   commitIdeaImport,

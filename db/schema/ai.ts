@@ -2,7 +2,7 @@ import { index, integer, real, sqliteTable, text } from "drizzle-orm/sqlite-core
 import { createdAt, id, timestamp } from "./columns";
 import { studies } from "./studies";
 
-/** One row per call of lib/ai/generate (cache hits included, marked cached). */
+/** One row per call of server/ai/generate (cache hits included, marked cached). */
 export const llmCalls = sqliteTable(
   "llm_calls",
   {

@@ -1,47 +1,9 @@
 import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import type { ArenaVerdict } from "@/lib/arena/types";
 import { createdAt, id } from "./columns";
 import { ideas } from "./ideas";
 import { studies } from "./studies";
 import { users } from "./users";
-
-/** The arena's setup, stored on the study (see DEFAULT_ARENA_CONFIG). */
-export type ArenaCriterion = { key: string; label: string; description: string };
-export type ArenaConfig = {
-  criteria: ArenaCriterion[];
-  /** Which ideas take part: empty lists mean all (submitted ideas with their review text decided). */
-  conditionKeys: string[];
-  topicIds: string[];
-  sameTopic: boolean;
-  mode: "round_robin" | "adaptive" | "swiss";
-  /** Pairs per scheduling round in adaptive and Swiss modes (the vote budget is spread over rounds). */
-  budget: number;
-  seed: number;
-  /** Elo K factor and bootstrap resamples for the leaderboard. */
-  k: number;
-  bootstrap: number;
-};
-
-export const DEFAULT_ARENA_CONFIG: ArenaConfig = {
-  criteria: [
-    { key: "novelty", label: "Novelty", description: "Which idea is more original?" },
-    { key: "significance", label: "Significance", description: "Which would matter more if it worked?" },
-    { key: "clarity", label: "Clarity", description: "Which is clearer and more precisely specified?" },
-    {
-      key: "feasibility",
-      label: "Feasibility",
-      description: "Which is easier to carry out with reasonable resources?",
-    },
-    { key: "effectiveness", label: "Effectiveness", description: "Which is more likely to work?" },
-  ],
-  conditionKeys: [],
-  topicIds: [],
-  sameTopic: true,
-  mode: "round_robin",
-  budget: 50,
-  seed: 1,
-  k: 4,
-  bootstrap: 1000,
-};
 
 /** A scheduled pair. Which idea a judge sees on the left is drawn per vote and stored there. */
 export const arenaPairs = sqliteTable(
@@ -67,8 +29,6 @@ export const arenaPairs = sqliteTable(
   ],
 );
 export type ArenaPair = typeof arenaPairs.$inferSelect;
-
-export type ArenaVerdict = "a" | "b" | "tie";
 
 /**
  * One judgment of one pair: a human's vote (or skip), or one LLM call in one order. `judgeKey` is

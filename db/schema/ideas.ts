@@ -1,22 +1,14 @@
 import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import {
+  IDEA_PROVENANCES,
+  IDEA_STATUSES,
+  type IdeaFields,
+  NORMALIZATION_REVIEWS,
+  NORMALIZATION_STATES,
+} from "@/lib/ideas/types";
 import { createdAt, id, timestamp } from "./columns";
 import { conditions, studies, topics } from "./studies";
 import { users } from "./users";
-
-export const IDEA_STATUSES = ["draft", "submitted", "withdrawn"] as const;
-export type IdeaStatus = (typeof IDEA_STATUSES)[number];
-
-export const IDEA_PROVENANCES = ["written", "imported", "generated"] as const;
-export type IdeaProvenance = (typeof IDEA_PROVENANCES)[number];
-
-export const NORMALIZATION_STATES = ["none", "pending", "done", "error"] as const;
-export type NormalizationState = (typeof NORMALIZATION_STATES)[number];
-
-/** The organizer's decision on a normalized idea. */
-export const NORMALIZATION_REVIEWS = ["unreviewed", "accepted", "edited", "rejected"] as const;
-export type NormalizationReview = (typeof NORMALIZATION_REVIEWS)[number];
-
-export type IdeaFields = Record<string, string>;
 
 export const ideaImports = sqliteTable(
   "idea_imports",

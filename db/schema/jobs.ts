@@ -1,10 +1,8 @@
 import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { JOB_ITEM_STATUSES, JOB_STATUSES } from "@/lib/jobs/types";
 import { createdAt, id, timestamp } from "./columns";
 import { studies } from "./studies";
 import { users } from "./users";
-
-export const JOB_STATUSES = ["queued", "running", "completed", "failed", "cancelled"] as const;
-export type JobStatus = (typeof JOB_STATUSES)[number];
 
 export const jobs = sqliteTable(
   "jobs",
@@ -30,9 +28,6 @@ export const jobs = sqliteTable(
   ],
 );
 export type Job = typeof jobs.$inferSelect;
-
-export const JOB_ITEM_STATUSES = ["pending", "running", "done", "error", "cancelled"] as const;
-export type JobItemStatus = (typeof JOB_ITEM_STATUSES)[number];
 
 export const jobItems = sqliteTable(
   "job_items",

@@ -1,4 +1,6 @@
 import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import type { ReviewAnswers } from "@/lib/reviews/answers";
+import { ASSIGNMENT_STATES } from "@/lib/reviews/types";
 import { createdAt, id, timestamp } from "./columns";
 import { ideas } from "./ideas";
 import { studies } from "./studies";
@@ -57,9 +59,6 @@ export const reviewConflicts = sqliteTable(
 );
 export type ReviewConflict = typeof reviewConflicts.$inferSelect;
 
-export const ASSIGNMENT_STATES = ["proposed", "published", "withdrawn"] as const;
-export type AssignmentState = (typeof ASSIGNMENT_STATES)[number];
-
 /**
  * One reviewer × idea pair. The engine (or a hand edit) writes `proposed` rows the organizer
  * previews; publishing turns them `published` and reviewers see them. Reassigning withdraws a row.
@@ -108,16 +107,6 @@ export const assignmentRuns = sqliteTable(
 );
 export type AssignmentRun = typeof assignmentRuns.$inferSelect;
 
-/** Stored answers; the shape is lib/reviews/answers.ts ReviewAnswers, keyed by the form's metric keys. */
-export type StoredAnswers = {
-  scores: Record<string, number | null>;
-  rationales: Record<string, string>;
-  confidence: number | null;
-  familiarity: number | null;
-  minutes: number | null;
-  attested: boolean;
-};
-
 export const reviewImports = sqliteTable(
   "review_imports",
   {
@@ -151,7 +140,7 @@ export const reviews = sqliteTable(
     assignmentId: text("assignment_id").references(() => assignments.id, { onDelete: "set null" }),
     reviewerId: text("reviewer_id").references(() => users.id, { onDelete: "set null" }),
     status: text("status", { enum: ["draft", "submitted"] }).notNull(),
-    answers: text("answers", { mode: "json" }).$type<StoredAnswers>().notNull(),
+    answers: text("answers", { mode: "json" }).$type<ReviewAnswers>().notNull(),
     version: integer("version").notNull().default(1),
     /** Seconds the page was visible and in use, summed over visits (beside the self-reported minutes). */
     activeSeconds: integer("active_seconds").notNull().default(0),

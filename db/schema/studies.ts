@@ -1,9 +1,9 @@
 import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import type { IdeaTemplateField } from "@/lib/ideas/types";
+import type { ReviewForm } from "@/lib/reviews/form";
+import { type PhaseDates, type ReviewSettings, STUDY_ROLES, STUDY_STATUSES } from "@/lib/studies/types";
 import { createdAt, id, timestamp } from "./columns";
 import { users } from "./users";
-
-export const STUDY_STATUSES = ["setup", "writing", "normalization", "reviewing", "arena", "closed"] as const;
-export type StudyStatus = (typeof STUDY_STATUSES)[number];
 
 export const studies = sqliteTable(
   "studies",
@@ -26,7 +26,7 @@ export const studies = sqliteTable(
     /** Planned dates per phase: { writing: { opensAt, closesAt }, ... } in epoch ms. */
     phaseDates: text("phase_dates", { mode: "json" }).$type<PhaseDates>().notNull().default({}),
     /** The review form (lib/reviews/form.ts); null until stored, which happens at the latest on the first review. */
-    reviewForm: text("review_form", { mode: "json" }).$type<StoredReviewForm>(),
+    reviewForm: text("review_form", { mode: "json" }).$type<ReviewForm>(),
     /** Reviewer sign-up and review options; missing keys take DEFAULT_REVIEW_SETTINGS. */
     reviewSettings: text("review_settings", { mode: "json" })
       .$type<Partial<ReviewSettings>>()
@@ -47,55 +47,6 @@ export const studies = sqliteTable(
   (t) => [index("studies_created_by_idx").on(t.createdBy)],
 );
 export type Study = typeof studies.$inferSelect;
-
-export type IdeaTemplateField = {
-  key: string;
-  label: string;
-  guidance: string;
-  required: boolean;
-  /** Maximum words; null = no limit beyond the 20,000-character cap. */
-  wordLimit: number | null;
-};
-
-/** Mirrors lib/reviews/form.ts ReviewForm (the schema layer does not import lib). */
-export type StoredReviewForm = {
-  metrics: {
-    key: string;
-    label: string;
-    definition: string;
-    scale: { min: number; max: number };
-    anchors: { value: number; text: string }[];
-    rationale: { required: boolean; minLength: number };
-  }[];
-};
-
-export type ReviewSettings = {
-  /** How many topics a reviewer may prefer (at least one). */
-  maxTopicChoices: number;
-  /** The bounds a reviewer's load range must fall within. */
-  loadMin: number;
-  loadMax: number;
-  /** Optional checkbox on submit, e.g. "I did not use AI tools to write this review". */
-  attestationText: string | null;
-  /** After the review phase closes, reviewers may read the other reviews of the ideas they reviewed. */
-  showOtherReviewsAfterClose: boolean;
-  /** Reviews with less active time than this are flagged on the dashboard. */
-  minActiveSeconds: number;
-};
-
-export const DEFAULT_REVIEW_SETTINGS: ReviewSettings = {
-  maxTopicChoices: 2,
-  loadMin: 2,
-  loadMax: 7,
-  attestationText: null,
-  showOtherReviewsAfterClose: false,
-  minActiveSeconds: 120,
-};
-
-export type PhaseDates = Partial<Record<StudyStatus, { opensAt?: number | null; closesAt?: number | null }>>;
-
-export const STUDY_ROLES = ["organizer", "writer", "reviewer", "judge"] as const;
-export type StudyRole = (typeof STUDY_ROLES)[number];
 
 export const memberships = sqliteTable(
   "memberships",

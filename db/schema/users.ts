@@ -22,8 +22,6 @@ export const users = sqliteTable("users", {
 });
 export type User = typeof users.$inferSelect;
 
-export const INVITABLE_INSTANCE_ROLES = ["admin", "organizer"] as const;
-
 export const invitations = sqliteTable(
   "invitations",
   {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { bootstrapBradleyTerry, percentileInterval, rankByIntervals } from "./bootstrap";
 import { scoreOf } from "./elo";
-import { generateMatches } from "./generate";
+import { generateMatches } from "./synthetic";
 import type { Game } from "./types";
 
 const tournament = (seed: number, matches = 3000) => {

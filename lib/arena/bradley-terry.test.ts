@@ -3,9 +3,9 @@ import { describe, expect, it } from "vitest";
 import { countCells, fitBradleyTerry, fitCounts, indexGames } from "./bradley-terry";
 import { describeBtProblem, hasFiniteMaximum } from "./bt-diagnosis";
 import { scoreOf } from "./elo";
-import { generateMatches } from "./generate";
 import { parseMatchesCsv } from "./matches-file";
 import { computeRatings } from "./ratings";
+import { generateMatches } from "./synthetic";
 import type { Game, MatchRecord } from "./types";
 
 // Made by fixtures/make_bt_fixtures.py (scipy BFGS on the same half-win likelihood).

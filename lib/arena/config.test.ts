@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type ArenaConfig, DEFAULT_ARENA_CONFIG } from "@/db/schema/arena";
+import { type ArenaConfig, DEFAULT_ARENA_CONFIG } from "@/lib/arena/types";
 import { parseArenaConfig, readArenaConfig, sameCriteria } from "./config";
 
 const valid = (): ArenaConfig => structuredClone(DEFAULT_ARENA_CONFIG);

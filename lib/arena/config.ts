@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { type ArenaConfig, type ArenaCriterion, DEFAULT_ARENA_CONFIG } from "@/db/schema/arena";
+import { type ArenaConfig, type ArenaCriterion, DEFAULT_ARENA_CONFIG } from "@/lib/arena/types";
 import { AVERAGE_CRITERION } from "./types";
 
 // The arena's setup as an organizer edits it: criteria, which ideas take part, scheduling and the

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parseCsv } from "@/lib/csv/parse";
-import { generateMatches } from "./generate";
 import { computeRatings, writeAgreementCsv, writeRatingsCsv, writeWinRatesCsv } from "./ratings";
+import { generateMatches } from "./synthetic";
 import type { JudgeKind, MatchRecord, RatingRow, Verdict } from "./types";
 
 const CONDITION: Record<string, string> = { i1: "X", i2: "X", i3: "Y", i4: "Y" };

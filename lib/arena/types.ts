@@ -72,3 +72,45 @@ export type PositionBiasRow = {
 
 /** A game between two players from a's side: 1 a won, 0.5 tie, 0 b won. */
 export type Game = { a: string; b: string; score: number };
+
+/** A stored verdict on one pair (the judge's left idea is `a`). */
+export type ArenaVerdict = Verdict;
+
+/** The arena's setup, stored on the study (see DEFAULT_ARENA_CONFIG). */
+export type ArenaCriterion = { key: string; label: string; description: string };
+export type ArenaConfig = {
+  criteria: ArenaCriterion[];
+  /** Which ideas take part: empty lists mean all (submitted ideas with their review text decided). */
+  conditionKeys: string[];
+  topicIds: string[];
+  sameTopic: boolean;
+  mode: "round_robin" | "adaptive" | "swiss";
+  /** Pairs per scheduling round in adaptive and Swiss modes (the vote budget is spread over rounds). */
+  budget: number;
+  seed: number;
+  /** Elo K factor and bootstrap resamples for the leaderboard. */
+  k: number;
+  bootstrap: number;
+};
+
+export const DEFAULT_ARENA_CONFIG: ArenaConfig = {
+  criteria: [
+    { key: "novelty", label: "Novelty", description: "Which idea is more original?" },
+    { key: "significance", label: "Significance", description: "Which would matter more if it worked?" },
+    { key: "clarity", label: "Clarity", description: "Which is clearer and more precisely specified?" },
+    {
+      key: "feasibility",
+      label: "Feasibility",
+      description: "Which is easier to carry out with reasonable resources?",
+    },
+    { key: "effectiveness", label: "Effectiveness", description: "Which is more likely to work?" },
+  ],
+  conditionKeys: [],
+  topicIds: [],
+  sameTopic: true,
+  mode: "round_robin",
+  budget: 50,
+  seed: 1,
+  k: 4,
+  bootstrap: 1000,
+};

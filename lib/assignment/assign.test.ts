@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { assignReviewers } from "./assign";
-import { generateInstance, type InstanceShape } from "./generate";
 import { createRandom } from "./prng";
+import { generateInstance, type InstanceShape } from "./synthetic";
 import type { AssignmentIdea, AssignmentInput, AssignmentResult, AssignmentReviewer } from "./types";
 
 // An eligibility check written apart from the engine's, so a bug there cannot hide here.

@@ -1,7 +1,7 @@
 import { strFromU8, unzipSync } from "fflate";
 import { describe, expect, it } from "vitest";
-import type { IdeaTemplateField } from "@/db/schema";
 import { parseCsv } from "@/lib/csv/parse";
+import type { IdeaTemplateField } from "@/lib/ideas/types";
 import {
   EXPORT_METADATA_COLUMNS,
   type ExportIdea,

@@ -1,12 +1,12 @@
 import { strToU8, zipSync } from "fflate";
+import { type CsvValue, toCsv } from "@/lib/csv/write";
 import type {
   IdeaFields,
   IdeaProvenance,
   IdeaStatus,
   IdeaTemplateField,
   NormalizationReview,
-} from "@/db/schema";
-import { type CsvValue, toCsv } from "@/lib/csv/write";
+} from "@/lib/ideas/types";
 
 // Idea exports for analysis (JSONL, CSV) and for reading (one Markdown file per idea, zipped).
 // Built from plain data so that the query that loads ideas decides who may see what.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { IdeaTemplateField } from "@/db/schema";
 import { toCsv } from "@/lib/csv/write";
+import type { IdeaTemplateField } from "@/lib/ideas/types";
 import { describeImportResult, MAX_IMPORT_BYTES, parseIdeaImport } from "./import";
 
 const template: IdeaTemplateField[] = [

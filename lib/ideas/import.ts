@@ -1,5 +1,5 @@
-import type { IdeaFields, IdeaTemplateField } from "@/db/schema";
 import { parseCsv } from "@/lib/csv/parse";
+import type { IdeaFields, IdeaTemplateField } from "@/lib/ideas/types";
 import { validateIdeaFields } from "./template";
 
 // Reads an idea file (JSONL or CSV) into rows ready to insert, or into a list of every problem

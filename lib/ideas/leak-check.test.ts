@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { IdeaTemplateField } from "@/db/schema";
+import type { IdeaTemplateField } from "@/lib/ideas/types";
 import { checkLeaks, type LeakPerson, type LeakRule } from "./leak-check";
 
 const template: IdeaTemplateField[] = [

@@ -1,4 +1,4 @@
-import type { IdeaFields, IdeaTemplateField } from "@/db/schema";
+import type { IdeaFields, IdeaTemplateField } from "@/lib/ideas/types";
 
 // Flags text that could tell a blind reviewer who wrote an idea, or that it came from a model.
 // Plain rules, no LLM: the flags are suggestions for the organizer, who sees each in context and

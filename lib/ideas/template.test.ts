@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { IdeaTemplateField } from "@/db/schema";
+import type { IdeaTemplateField } from "@/lib/ideas/types";
 import {
   countWords,
   DEFAULT_IDEA_TEMPLATE,

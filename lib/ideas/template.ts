@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { IdeaFields, IdeaTemplateField } from "@/db/schema";
+import type { IdeaFields, IdeaTemplateField } from "@/lib/ideas/types";
 
 // The idea template (specs/idea-template.md) and the checks every idea passes, on the client and the server.
 

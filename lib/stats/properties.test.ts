@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import type { SignificanceRow } from "./compare";
 import { collectNumbers } from "./fixtures/make-table";
-import { generateReviews, type ReviewShape } from "./generate";
 import { analyzeReviews } from "./index";
 import { computeSignificance } from "./significance";
+import { generateReviews, type ReviewShape } from "./synthetic";
 import type { TidyTable } from "./tidy";
 
 const SMALL: ReviewShape = {

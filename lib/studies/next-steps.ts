@@ -1,4 +1,4 @@
-import type { StudyRole, StudyStatus } from "@/db/schema";
+import type { StudyRole, StudyStatus } from "@/lib/studies/types";
 
 export type NextStep = { role: StudyRole; text: string; href?: string };
 

@@ -1,8 +1,8 @@
 "use server";
 
-import { changePassword, changePasswordSchema } from "@/lib/auth/accounts";
-import { signIn } from "@/lib/auth/auth";
-import { guardedAction } from "@/lib/auth/guarded";
+import { changePassword, changePasswordSchema } from "@/server/auth/accounts";
+import { signIn } from "@/server/auth/auth";
+import { guardedAction } from "@/server/auth/guarded-handlers";
 
 const change = guardedAction({ schema: changePasswordSchema }, ({ user, input }) =>
   changePassword({ userId: user.id, input }),

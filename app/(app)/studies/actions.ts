@@ -2,8 +2,8 @@
 
 import { redirect } from "next/navigation";
 import { createStudy } from "@/db/queries/studies";
-import { guardedAction } from "@/lib/auth/guarded";
 import { createStudySchema } from "@/lib/studies/schemas";
+import { guardedAction } from "@/server/auth/guarded-handlers";
 
 const create = guardedAction({ studyCreator: true, schema: createStudySchema }, ({ user, input }) =>
   createStudy({ title: input.title, description: input.description, createdBy: user.id }),

@@ -1,9 +1,9 @@
 "use server";
 
-import { setupFirstAdmin } from "@/lib/auth/accounts";
-import { signIn } from "@/lib/auth/auth";
-import { formDataToObject } from "@/lib/auth/guarded";
 import { type ActionResult, isAppError, toActionError } from "@/lib/errors";
+import { setupFirstAdmin } from "@/server/auth/accounts";
+import { signIn } from "@/server/auth/auth";
+import { formDataToObject } from "@/server/auth/guarded-handlers";
 
 export async function setupAction(_prev: unknown, formData: FormData): Promise<ActionResult<undefined>> {
   const input = formDataToObject(formData);

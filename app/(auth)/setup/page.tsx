@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { connection } from "next/server";
 import { Card } from "@/components/ui/card";
-import { isSetupOpen } from "@/lib/auth/accounts";
+import { isSetupOpen } from "@/server/auth/accounts";
 import { SetupForm } from "./setup-form";
 
 export const metadata: Metadata = { title: "First-run setup" };

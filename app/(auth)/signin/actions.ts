@@ -2,11 +2,11 @@
 
 import { AuthError } from "next-auth";
 import { z } from "zod";
-import { signIn } from "@/lib/auth/auth";
 import { safeCallbackPath } from "@/lib/auth/callback-path";
-import { parseInput } from "@/lib/auth/guard";
 import { getEnv } from "@/lib/env";
 import { type ActionResult, isAppError, toActionError } from "@/lib/errors";
+import { signIn } from "@/server/auth/auth";
+import { parseInput } from "@/server/auth/check-guard";
 
 const signInSchema = z.object({
   email: z.string().trim().min(1, "Enter your email address."),

@@ -2,9 +2,9 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { connection } from "next/server";
 import { Card } from "@/components/ui/card";
-import { isSetupOpen } from "@/lib/auth/accounts";
 import { safeCallbackPath } from "@/lib/auth/callback-path";
-import { getSessionUser } from "@/lib/auth/session";
+import { isSetupOpen } from "@/server/auth/accounts";
+import { getSessionUser } from "@/server/auth/session";
 import { SignInForm } from "./sign-in-form";
 
 export const metadata: Metadata = { title: "Sign in" };

@@ -1,11 +1,12 @@
 import { z } from "zod";
-import type { ArenaCriterion, ArenaVerdict, IdeaFields, IdeaTemplateField } from "@/db/schema";
+import type { ArenaCriterion, ArenaVerdict } from "@/lib/arena/types";
+import type { IdeaFields, IdeaTemplateField } from "@/lib/ideas/types";
 
 // The Idea Arena's LLM judge: two anonymous ideas, reasoning first, then one verdict per criterion.
 // The job calls this once per order of a pair (position swap), so a model's preference for the
 // first or second slot shows up as disagreement between the two calls instead of as a rating.
 
-/** Opens the system prompt; the mock model (lib/ai/mock-model.ts) recognizes the task by it. */
+/** Opens the system prompt; the mock model (server/ai/mock-model.ts) recognizes the task by it. */
 export const JUDGE_PAIR_TASK_MARKER = "[task: judge-pair v1]";
 
 // Everything the mock (and a person reading logs) needs travels as JSON between these tags.

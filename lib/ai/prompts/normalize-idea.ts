@@ -1,11 +1,11 @@
 import { z } from "zod";
-import type { IdeaFields, IdeaTemplateField } from "@/db/schema";
+import type { IdeaFields, IdeaTemplateField } from "@/lib/ideas/types";
 
 // Style normalization: one idea rewritten into the template's sections in one neutral academic
 // voice, so that style does not reveal whether a person or a model wrote it. Content must survive
 // untouched; the organizer checks every rewrite against its original before reviewers see it.
 
-/** Opens the system prompt; the mock model (lib/ai/mock-model.ts) recognizes the task by it. */
+/** Opens the system prompt; the mock model (server/ai/mock-model.ts) recognizes the task by it. */
 export const NORMALIZE_TASK_MARKER = "[task: normalize-idea v1]";
 
 /** The idea travels as JSON between these tags, so the mock (and a human reading logs) can find it. */

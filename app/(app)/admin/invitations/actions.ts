@@ -3,9 +3,9 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { revokeInvitation } from "@/db/queries/invitations";
-import { guardedAction } from "@/lib/auth/guarded";
-import { createInvitationLink } from "@/lib/auth/invitations";
 import { uuidSchema } from "@/lib/validation";
+import { guardedAction } from "@/server/auth/guarded-handlers";
+import { createInvitationLink } from "@/server/auth/invitations";
 
 // The study field of this form is a choice, so the study check happens inside createInvitationLink.
 export const createAdminInvitationAction = guardedAction({ admin: true }, ({ user, raw }) => {

@@ -5,8 +5,9 @@ import { Card, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { listInvitations } from "@/db/queries/invitations";
 import { listAllStudies } from "@/db/queries/studies";
-import { INVITABLE_INSTANCE_ROLES, STUDY_ROLES } from "@/db/schema";
-import { guardPage } from "@/lib/auth/guarded";
+import { INVITABLE_INSTANCE_ROLES } from "@/lib/auth/roles";
+import { STUDY_ROLES } from "@/lib/studies/types";
+import { guardPage } from "@/server/auth/guarded-handlers";
 import { createAdminInvitationAction, revokeAdminInvitationAction } from "./actions";
 
 export const metadata: Metadata = { title: "Invitations" };

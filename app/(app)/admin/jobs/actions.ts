@@ -2,10 +2,10 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { getLlmConfig } from "@/lib/ai/providers";
-import { guardedAction } from "@/lib/auth/guarded";
 import { AppError } from "@/lib/errors";
-import { startTestJob } from "@/lib/jobs";
+import { getLlmConfig } from "@/server/ai/providers";
+import { guardedAction } from "@/server/auth/guarded-handlers";
+import { startPromptCheckJob } from "@/server/jobs";
 
 const promptsSchema = z.object({
   prompts: z
@@ -24,13 +24,13 @@ const promptsSchema = z.object({
     ),
 });
 
-export const startTestJobAction = guardedAction(
+export const startPromptCheckJobAction = guardedAction(
   { admin: true, schema: promptsSchema },
   async ({ user, input }) => {
     // A job that can only fail is noise in the job list: say what to configure instead.
     const config = getLlmConfig();
     if (!config.configured) throw new AppError("unavailable:llm", config.problem);
-    const job = await startTestJob({
+    const job = await startPromptCheckJob({
       createdBy: user.id,
       prompts: input.prompts.length > 0 ? input.prompts : undefined,
     });

@@ -4,8 +4,8 @@ import { Alert } from "@/components/ui/alert";
 import { Card, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { listJobs } from "@/db/queries/jobs";
-import { getLlmConfig } from "@/lib/ai/providers";
-import { guardPage } from "@/lib/auth/guarded";
+import { getLlmConfig } from "@/server/ai/providers";
+import { guardPage } from "@/server/auth/guarded-handlers";
 import { StartTestJobForm } from "./start-test-job-form";
 
 export const metadata: Metadata = { title: "Jobs" };

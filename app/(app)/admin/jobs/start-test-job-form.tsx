@@ -2,12 +2,12 @@
 
 import { ActionForm, Field } from "@/components/action-form";
 import { JobProgress } from "@/components/job-progress";
-import { startTestJobAction } from "./actions";
+import { startPromptCheckJobAction } from "./actions";
 
 export function StartTestJobForm() {
   return (
     <ActionForm
-      action={startTestJobAction}
+      action={startPromptCheckJobAction}
       submitLabel="Start test job"
       testId="test-job-form"
       success={(d) => <JobProgress jobId={d.jobId} showItems />}

@@ -3,11 +3,11 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { deleteModelPrice, upsertModelPrice } from "@/db/queries/ai";
-import { testLlmConnection } from "@/lib/ai/test-connection";
-import { guardedAction } from "@/lib/auth/guarded";
+import { checkLlmConnection } from "@/server/ai/check-connection";
+import { guardedAction } from "@/server/auth/guarded-handlers";
 
 export const testConnectionAction = guardedAction({ admin: true }, async () => {
-  const result = await testLlmConnection();
+  const result = await checkLlmConnection();
   revalidatePath("/admin/llm");
   return result;
 });

@@ -2,7 +2,7 @@
 
 import { ActionForm } from "@/components/action-form";
 import { Alert } from "@/components/ui/alert";
-import type { TestConnectionResult } from "@/lib/ai/test-connection";
+import type { ConnectionCheckResult } from "@/server/ai/check-connection";
 import { testConnectionAction } from "./actions";
 
 export function TestConnectionButton() {
@@ -12,7 +12,7 @@ export function TestConnectionButton() {
       submitLabel="Test connection"
       pendingLabel="Calling the model…"
       testId="test-connection"
-      success={(r: TestConnectionResult) =>
+      success={(r: ConnectionCheckResult) =>
         r.ok ? (
           <Alert tone="success" testId="connection-ok">
             Connected to {r.provider} / {r.model} in {r.latencyMs} ms. Reply: “{r.reply}”

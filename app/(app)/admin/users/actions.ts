@@ -3,8 +3,8 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { setUserFlags } from "@/db/queries/users";
-import { guardedAction } from "@/lib/auth/guarded";
 import { uuidSchema } from "@/lib/validation";
+import { guardedAction } from "@/server/auth/guarded-handlers";
 
 const flag = z.enum(["true", "false"]).transform((v) => v === "true");
 

@@ -5,7 +5,7 @@ import { Card } from "@/components/ui/card";
 import { DataTable } from "@/components/ui/data-table";
 import { PageHeader } from "@/components/ui/page-header";
 import { listUsers } from "@/db/queries/users";
-import { guardPage } from "@/lib/auth/guarded";
+import { guardPage } from "@/server/auth/guarded-handlers";
 import { setUserFlagsAction } from "./actions";
 
 export const metadata: Metadata = { title: "Users" };

@@ -3,7 +3,7 @@ import type { ReactNode } from "react";
 import { StudyNav } from "@/components/study-nav";
 import { Badge } from "@/components/ui/badge";
 import { getPublicationFlags } from "@/db/queries/studies";
-import { guardPage } from "@/lib/auth/guarded";
+import { guardPage } from "@/server/auth/guarded-handlers";
 
 export default async function StudyLayout({ children, params }: LayoutProps<"/studies/[studyId]">) {
   const { studyId } = await params;

@@ -3,8 +3,8 @@ import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
-import { guardPage } from "@/lib/auth/guarded";
 import { getNextSteps } from "@/lib/studies/next-steps";
+import { guardPage } from "@/server/auth/guarded-handlers";
 
 export const metadata: Metadata = { title: "Study" };
 

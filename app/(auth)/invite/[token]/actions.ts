@@ -1,11 +1,11 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { signIn } from "@/lib/auth/auth";
-import { formDataToObject } from "@/lib/auth/guarded";
-import { redeemInvitation } from "@/lib/auth/invitations";
-import { getSessionUser } from "@/lib/auth/session";
 import { type ActionResult, isAppError, toActionError } from "@/lib/errors";
+import { signIn } from "@/server/auth/auth";
+import { formDataToObject } from "@/server/auth/guarded-handlers";
+import { redeemInvitation } from "@/server/auth/invitations";
+import { getSessionUser } from "@/server/auth/session";
 
 export async function acceptInvitationAction(
   _prev: unknown,

@@ -2,9 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
-import { type InvitationSummary, inspectInvitation } from "@/lib/auth/invitations";
-import { getSessionUser } from "@/lib/auth/session";
 import { isAppError } from "@/lib/errors";
+import { type InvitationSummary, inspectInvitation } from "@/server/auth/invitations";
+import { getSessionUser } from "@/server/auth/session";
 import { AcceptInvitationForm } from "./accept-form";
 
 export const metadata: Metadata = { title: "Invitation" };

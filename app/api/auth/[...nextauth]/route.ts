@@ -1,4 +1,4 @@
 // GET/POST /api/auth/* — Auth.js endpoints (session, CSRF, credentials callback, sign-out).
-import { handlers } from "@/lib/auth/auth";
+import { handlers } from "@/server/auth/auth";
 
 export const { GET, POST } = handlers;

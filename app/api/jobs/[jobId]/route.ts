@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { getJobProgress } from "@/db/queries/jobs";
-import { guardedRoute } from "@/lib/auth/guarded";
-import { getJobForUser } from "@/lib/auth/job-access";
-import { cancelJob, retryJob } from "@/lib/jobs";
+import { guardedRoute } from "@/server/auth/guarded-handlers";
+import { getJobForUser } from "@/server/auth/job-access";
+import { cancelJob, retryJob } from "@/server/jobs";
 
 const noStore = { "cache-control": "no-store" };
 

@@ -4,9 +4,9 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { skipArenaPair, submitArenaVote } from "@/db/queries/arena-judging";
 import { getStudySettings } from "@/db/queries/study-setup";
-import { guardedCall } from "@/lib/auth/guarded";
-import { assertConsented } from "@/lib/studies/consent";
 import { uuidSchema } from "@/lib/validation";
+import { assertConsented } from "@/server/auth/consent";
+import { guardedCall } from "@/server/auth/guarded-handlers";
 
 // The judge's actions. The pair is named by its pair id only; the query checks the judge role, that
 // the arena is open, the pair, the judge's own ideas and earlier judgments, and recomputes which idea

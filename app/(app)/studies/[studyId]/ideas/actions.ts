@@ -4,9 +4,9 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { createDraftIdea, saveIdeaDraft, submitIdea, withdrawIdea } from "@/db/queries/ideas";
 import { getStudySettings, recordConsent } from "@/db/queries/study-setup";
-import { guardedAction, guardedCall } from "@/lib/auth/guarded";
-import { assertConsented } from "@/lib/studies/consent";
 import { uuidSchema } from "@/lib/validation";
+import { assertConsented } from "@/server/auth/consent";
+import { guardedAction, guardedCall } from "@/server/auth/guarded-handlers";
 
 const writer = { study: { roles: ["writer"] as const } };
 

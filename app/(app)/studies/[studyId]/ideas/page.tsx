@@ -6,8 +6,8 @@ import { Card, CardTitle } from "@/components/ui/card";
 import { DataTable } from "@/components/ui/data-table";
 import { listIdeasForAuthor } from "@/db/queries/ideas";
 import { getStudySettings } from "@/db/queries/study-setup";
-import { guardPage } from "@/lib/auth/guarded";
-import { needsConsent } from "@/lib/studies/consent";
+import { needsConsent } from "@/server/auth/consent";
+import { guardPage } from "@/server/auth/guarded-handlers";
 import { acceptConsentAction } from "./actions";
 import { NewIdeaForm } from "./new-idea-form";
 

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { publishArenaSnapshot } from "@/db/queries/arena-results";
-import { guardedAction } from "@/lib/auth/guarded";
+import { guardedAction } from "@/server/auth/guarded-handlers";
 
 export const publishLeaderboardAction = guardedAction(
   { study: { roles: ["organizer"] } },

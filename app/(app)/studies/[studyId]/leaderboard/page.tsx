@@ -17,8 +17,8 @@ import {
   getLiveArenaResults,
   listArenaSnapshots,
 } from "@/db/queries/arena-results";
-import { buildLeaderboardView } from "@/lib/arena-leaderboard/view";
-import { guardPage } from "@/lib/auth/guarded";
+import { buildLeaderboardView } from "@/lib/arena/leaderboard-view";
+import { guardPage } from "@/server/auth/guarded-handlers";
 import { AgreementTable } from "./_components/agreement-table";
 import { CriterionTabs } from "./_components/criterion-tabs";
 import { PublishLeaderboardForm } from "./_components/publish-form";

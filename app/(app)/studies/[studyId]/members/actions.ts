@@ -4,9 +4,9 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { revokeInvitation } from "@/db/queries/invitations";
 import { removeStudyRoles } from "@/db/queries/studies";
-import { guardedAction } from "@/lib/auth/guarded";
-import { createInvitationLink } from "@/lib/auth/invitations";
 import { uuidSchema } from "@/lib/validation";
+import { guardedAction } from "@/server/auth/guarded-handlers";
+import { createInvitationLink } from "@/server/auth/invitations";
 
 export const createStudyInvitationAction = guardedAction(
   { study: { roles: ["organizer"] } },

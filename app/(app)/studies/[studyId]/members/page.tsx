@@ -8,8 +8,8 @@ import { DataTable } from "@/components/ui/data-table";
 import { PageHeader } from "@/components/ui/page-header";
 import { listInvitations } from "@/db/queries/invitations";
 import { listStudyMembers } from "@/db/queries/studies";
-import { STUDY_ROLES } from "@/db/schema";
-import { guardPage } from "@/lib/auth/guarded";
+import { STUDY_ROLES } from "@/lib/studies/types";
+import { guardPage } from "@/server/auth/guarded-handlers";
 import { createStudyInvitationAction, removeMemberAction, revokeStudyInvitationAction } from "./actions";
 
 export const metadata: Metadata = { title: "Members" };

@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { publishResults } from "@/db/queries/results";
-import { guardedAction } from "@/lib/auth/guarded";
+import { guardedAction } from "@/server/auth/guarded-handlers";
 
 const publishSchema = z.object({
   baseline: z.string({ error: "Choose a baseline." }).min(1, "Choose a baseline.").max(200),

@@ -12,8 +12,8 @@ import {
   readSnapshotResults,
   type StudyResults,
 } from "@/db/queries/results";
-import { guardPage } from "@/lib/auth/guarded";
 import { type AppError, isAppError } from "@/lib/errors";
+import { guardPage } from "@/server/auth/guarded-handlers";
 import { ParamsForm } from "./_components/params-form";
 import { PublishForm } from "./_components/publish-form";
 import { ResultsBody } from "./_components/results-body";

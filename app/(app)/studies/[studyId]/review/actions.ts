@@ -5,10 +5,10 @@ import { z } from "zod";
 import { saveReviewerProfile } from "@/db/queries/reviewers";
 import { recordActiveTime, saveReviewDraft, submitReview } from "@/db/queries/reviews-reviewer";
 import { getStudySettings } from "@/db/queries/study-setup";
-import { guardedAction, guardedCall } from "@/lib/auth/guarded";
 import { AppError } from "@/lib/errors";
-import { assertConsented } from "@/lib/studies/consent";
 import { uuidSchema } from "@/lib/validation";
+import { assertConsented } from "@/server/auth/consent";
+import { guardedAction, guardedCall } from "@/server/auth/guarded-handlers";
 
 // The reviewer's actions. Each one is checked against the reviewer's own published assignment in
 // the query itself, so a guessed assignment id from someone else is "not found".

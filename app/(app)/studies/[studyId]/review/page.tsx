@@ -9,8 +9,8 @@ import { getReviewSetup } from "@/db/queries/review-setup";
 import { getReviewerProfile } from "@/db/queries/reviewers";
 import { listMyAssignments, type ReviewState } from "@/db/queries/reviews-reviewer";
 import { getStudySettings } from "@/db/queries/study-setup";
-import { guardPage } from "@/lib/auth/guarded";
-import { needsConsent } from "@/lib/studies/consent";
+import { needsConsent } from "@/server/auth/consent";
+import { guardPage } from "@/server/auth/guarded-handlers";
 import { acceptConsentAction } from "../ideas/actions";
 import { ProfileForm } from "./profile-form";
 

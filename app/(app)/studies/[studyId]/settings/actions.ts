@@ -10,8 +10,8 @@ import {
   updatePhaseDates,
   updateStudyDetails,
 } from "@/db/queries/study-setup";
-import { STUDY_STATUSES } from "@/db/schema";
-import { guardedAction, guardedCall } from "@/lib/auth/guarded";
+import { STUDY_STATUSES } from "@/lib/studies/types";
+import { guardedAction, guardedCall } from "@/server/auth/guarded-handlers";
 
 const organizer = { study: { roles: ["organizer"] as const } };
 const refresh = (studyId: string) => revalidatePath(`/studies/${studyId}`, "layout");

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { Card, CardTitle } from "@/components/ui/card";
 import { getSettingsLocks, getStudySettings, listStudyEvents } from "@/db/queries/study-setup";
-import { STUDY_STATUSES } from "@/db/schema";
-import { guardPage } from "@/lib/auth/guarded";
+import { STUDY_STATUSES } from "@/lib/studies/types";
+import { guardPage } from "@/server/auth/guarded-handlers";
 import {
   ConditionsEditor,
   DetailsForm,

@@ -3,7 +3,7 @@
 import { ActionForm, Field } from "@/components/action-form";
 import { type ListColumn, ListEditor } from "@/components/list-editor";
 import { Alert } from "@/components/ui/alert";
-import type { StudyStatus } from "@/db/schema";
+import type { StudyStatus } from "@/lib/studies/types";
 import {
   changePhaseAction,
   saveConditionsAction,

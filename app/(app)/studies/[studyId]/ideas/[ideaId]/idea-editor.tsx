@@ -5,8 +5,8 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { Markdown } from "@/components/markdown";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import type { IdeaFields, IdeaTemplateField } from "@/db/schema";
 import { countWords, validateIdeaFields } from "@/lib/ideas/template";
+import type { IdeaFields, IdeaTemplateField } from "@/lib/ideas/types";
 import { saveIdeaAction, submitIdeaAction, withdrawIdeaAction } from "../actions";
 
 const AUTOSAVE_MS = 3000;

@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
 import { getIdeaForAuthor } from "@/db/queries/ideas";
 import { getStudySettings } from "@/db/queries/study-setup";
-import { guardPage } from "@/lib/auth/guarded";
-import { needsConsent } from "@/lib/studies/consent";
+import { needsConsent } from "@/server/auth/consent";
+import { guardPage } from "@/server/auth/guarded-handlers";
 import { IdeaEditor } from "./idea-editor";
 
 export const metadata: Metadata = { title: "Edit idea" };

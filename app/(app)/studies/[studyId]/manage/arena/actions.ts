@@ -3,8 +3,8 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { clearUnjudgedArenaPairs, scheduleArenaPairs, updateArenaConfig } from "@/db/queries/arena-setup";
-import { guardedAction, guardedCall } from "@/lib/auth/guarded";
 import { AppError, isAppError } from "@/lib/errors";
+import { guardedAction, guardedCall } from "@/server/auth/guarded-handlers";
 
 // The organizer's arena setup. Each action hands the raw values to the query, which checks the whole
 // config and names the field in its refusal (see lib/arena/config.ts).

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { Alert } from "@/components/ui/alert";
 import { Card, CardTitle } from "@/components/ui/card";
 import { getArenaSetup } from "@/db/queries/arena-setup";
-import { guardPage } from "@/lib/auth/guarded";
+import { guardPage } from "@/server/auth/guarded-handlers";
 import { ArenaSettingsForm } from "./_components/arena-settings-form";
 import { CriteriaEditor } from "./_components/criteria-editor";
 import { JudgesTable } from "./_components/judges-table";

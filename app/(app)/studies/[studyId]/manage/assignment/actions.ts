@@ -10,8 +10,8 @@ import {
   withdrawReviewer,
 } from "@/db/queries/assignments";
 import { addConflict, removeConflict } from "@/db/queries/reviewers";
-import { guardedAction } from "@/lib/auth/guarded";
 import { uuidSchema } from "@/lib/validation";
+import { guardedAction } from "@/server/auth/guarded-handlers";
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 const organizer = { study: { roles: ["organizer"] as const } };

@@ -6,7 +6,7 @@ import { getAssignmentOverview } from "@/db/queries/assignments";
 import { listConflicts } from "@/db/queries/reviewers";
 import { listStudyMembers } from "@/db/queries/studies";
 import { getStudySettings } from "@/db/queries/study-setup";
-import { guardPage } from "@/lib/auth/guarded";
+import { guardPage } from "@/server/auth/guarded-handlers";
 import {
   AddConflictForm,
   AddPairForm,

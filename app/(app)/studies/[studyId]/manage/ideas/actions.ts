@@ -4,8 +4,8 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { commitIdeaImport, existingExternalIds } from "@/db/queries/ideas";
 import { getStudySettings } from "@/db/queries/study-setup";
-import { guardedCall } from "@/lib/auth/guarded";
 import { parseIdeaImport } from "@/lib/ideas/import";
+import { guardedCall } from "@/server/auth/guarded-handlers";
 
 const importSchema = z.object({
   fileName: z.string().trim().min(1, "Choose a file.").max(255, "The file name is too long."),

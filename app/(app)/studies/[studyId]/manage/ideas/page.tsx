@@ -4,8 +4,8 @@ import { Card, CardTitle } from "@/components/ui/card";
 import { DataTable } from "@/components/ui/data-table";
 import { getBalanceTable, listIdeasForOrganizer } from "@/db/queries/ideas";
 import { getStudySettings } from "@/db/queries/study-setup";
-import { IDEA_PROVENANCES, IDEA_STATUSES } from "@/db/schema";
-import { guardPage } from "@/lib/auth/guarded";
+import { IDEA_PROVENANCES, IDEA_STATUSES } from "@/lib/ideas/types";
+import { guardPage } from "@/server/auth/guarded-handlers";
 import { ImportPanel } from "./import-panel";
 
 export const metadata: Metadata = { title: "Ideas" };

@@ -3,11 +3,11 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { reviewNormalization } from "@/db/queries/ideas";
-import { getLlmConfig } from "@/lib/ai/providers";
-import { guardedAction } from "@/lib/auth/guarded";
 import { AppError } from "@/lib/errors";
-import { startNormalization } from "@/lib/ideas/normalize-job";
 import { uuidSchema } from "@/lib/validation";
+import { getLlmConfig } from "@/server/ai/providers";
+import { guardedAction } from "@/server/auth/guarded-handlers";
+import { startNormalization } from "@/server/jobs/normalize-ideas";
 
 const organizer = { study: { roles: ["organizer"] as const } };
 

@@ -8,9 +8,9 @@ import { DataTable } from "@/components/ui/data-table";
 import { getLlmCallTotals } from "@/db/queries/ai";
 import { listIdeasForOrganizer } from "@/db/queries/ideas";
 import { listJobs } from "@/db/queries/jobs";
-import { getLlmConfig } from "@/lib/ai/providers";
-import { guardPage } from "@/lib/auth/guarded";
-import { NORMALIZE_JOB_KIND } from "@/lib/ideas/normalize-job";
+import { getLlmConfig } from "@/server/ai/providers";
+import { guardPage } from "@/server/auth/guarded-handlers";
+import { NORMALIZE_JOB_KIND } from "@/server/jobs/normalize-ideas";
 import { StartNormalizationForm } from "./start-form";
 
 export const metadata: Metadata = { title: "Normalization" };

@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { updateReviewForm, updateReviewSettings } from "@/db/queries/review-setup";
-import { guardedAction, guardedCall } from "@/lib/auth/guarded";
+import { guardedAction, guardedCall } from "@/server/auth/guarded-handlers";
 
 const organizer = { study: { roles: ["organizer"] as const } };
 const refresh = (studyId: string) => revalidatePath(`/studies/${studyId}/manage/review-form`);

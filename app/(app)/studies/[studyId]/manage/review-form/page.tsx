@@ -3,7 +3,7 @@ import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardTitle } from "@/components/ui/card";
 import { getReviewSetup } from "@/db/queries/review-setup";
-import { guardPage } from "@/lib/auth/guarded";
+import { guardPage } from "@/server/auth/guarded-handlers";
 import { FixedFieldsNote } from "./_components/fixed-fields-note";
 import { ReviewFormEditor } from "./_components/review-form-editor";
 import { ReviewSettingsForm } from "./_components/review-settings-form";

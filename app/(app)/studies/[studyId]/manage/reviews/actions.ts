@@ -5,10 +5,10 @@ import { z } from "zod";
 import { listStudyReviewers, reassignOpenAssignments } from "@/db/queries/assignments";
 import { importReviews } from "@/db/queries/review-exchange";
 import { getReviewDashboard, logReminder } from "@/db/queries/reviews-organizer";
-import { guardedAction, guardedCall } from "@/lib/auth/guarded";
-import { sendEmail } from "@/lib/email/send";
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
+import { guardedAction, guardedCall } from "@/server/auth/guarded-handlers";
+import { sendEmail } from "@/server/email/send";
 
 const pagePath = (studyId: string) => `/studies/${studyId}/manage/reviews`;
 

@@ -5,9 +5,9 @@ import { Markdown } from "@/components/markdown";
 import { Card, CardTitle } from "@/components/ui/card";
 import { type BlindReviewPage, getOtherReviews, getReviewPage } from "@/db/queries/reviews-reviewer";
 import { getStudySettings } from "@/db/queries/study-setup";
-import { guardPage } from "@/lib/auth/guarded";
 import { isAppError } from "@/lib/errors";
-import { needsConsent } from "@/lib/studies/consent";
+import { needsConsent } from "@/server/auth/consent";
+import { guardPage } from "@/server/auth/guarded-handlers";
 import { ReviewEditor } from "./review-editor";
 
 export const metadata: Metadata = { title: "Review" };

@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { ARENA_FILE_NAMES, getArenaSnapshot, getLiveArenaResults } from "@/db/queries/arena-results";
-import { guardedRoute } from "@/lib/auth/guarded";
 import { AppError } from "@/lib/errors";
 import { uuidSchema } from "@/lib/validation";
+import { guardedRoute } from "@/server/auth/guarded-handlers";
 
 // GET /api/studies/:studyId/arena/download?file=matches.csv|ratings.csv|winrates.csv|agreement.csv
 // [&snapshot=<id>] — the live leaderboard's files (organizers) or a published snapshot's (members).

@@ -1,9 +1,9 @@
 import { z } from "zod";
 import { listIdeasForExport } from "@/db/queries/ideas";
 import { getStudySettings } from "@/db/queries/study-setup";
-import { guardedRoute } from "@/lib/auth/guarded";
 import { AppError } from "@/lib/errors";
 import { ideasToCsv, ideasToJsonl, ideasToMarkdownZip } from "@/lib/ideas/export";
+import { guardedRoute } from "@/server/auth/guarded-handlers";
 
 // GET /api/studies/:studyId/ideas/export?format=jsonl|csv|zip — every idea with fields, condition,
 // provenance and normalized text (organizers only; this file identifies authors).

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { computeStudyResults, getResultSnapshot, RESULT_FILES } from "@/db/queries/results";
-import { guardedRoute } from "@/lib/auth/guarded";
 import { AppError } from "@/lib/errors";
+import { guardedRoute } from "@/server/auth/guarded-handlers";
 
 // GET /api/studies/:studyId/results/download?file=significance.csv|descriptives.csv|agreement.csv|
 // topics.csv|reviews.csv|mixed-model.R & (baseline=…&correction=…&family=… | snapshot=<id>)

@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { getTidyReviewExport, tidyExportToJson } from "@/db/queries/review-exchange";
-import { guardedRoute } from "@/lib/auth/guarded";
 import { toCsv } from "@/lib/csv/write";
 import { AppError } from "@/lib/errors";
+import { guardedRoute } from "@/server/auth/guarded-handlers";
 
 // GET /api/studies/:studyId/reviews/export?format=csv|json[&identities=1] — submitted reviews as the
 // tidy table (organizers only). Reviewers are pseudonymized per study unless identities=1.

@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { Card } from "@/components/ui/card";
 import { getIdeaForAuthor, listIdeaVersions } from "@/db/queries/ideas";
 import { getStudySettings } from "@/db/queries/study-setup";
-import { guardPage } from "@/lib/auth/guarded";
+import { guardPage } from "@/server/auth/guarded-handlers";
 
 export const metadata: Metadata = { title: "Version history" };
 

@@ -1,8 +1,8 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { startLlmJudging } from "@/lib/arena-judge/job";
-import { guardedAction } from "@/lib/auth/guarded";
+import { guardedAction } from "@/server/auth/guarded-handlers";
+import { startLlmJudging } from "@/server/jobs/arena-judge";
 
 export const startLlmJudgingAction = guardedAction(
   { study: { roles: ["organizer"] } },

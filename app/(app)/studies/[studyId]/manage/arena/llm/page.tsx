@@ -9,9 +9,9 @@ import { getLlmCallTotals } from "@/db/queries/ai";
 import { getLlmJudgingState, listLlmJudgments } from "@/db/queries/arena-llm";
 import { getArenaConfig } from "@/db/queries/arena-setup";
 import { listJobs } from "@/db/queries/jobs";
-import { getLlmConfig } from "@/lib/ai/providers";
-import { ARENA_JUDGE_JOB_KIND, ARENA_JUDGE_PURPOSE } from "@/lib/arena-judge/job";
-import { guardPage } from "@/lib/auth/guarded";
+import { getLlmConfig } from "@/server/ai/providers";
+import { guardPage } from "@/server/auth/guarded-handlers";
+import { ARENA_JUDGE_JOB_KIND, ARENA_JUDGE_PURPOSE } from "@/server/jobs/arena-judge";
 import { StartLlmJudgingForm } from "./_components/start-form";
 
 export const metadata: Metadata = { title: "LLM judge" };

@@ -7,8 +7,8 @@ import { WordDiff } from "@/components/word-diff";
 import { getIdeaForOrganizer } from "@/db/queries/ideas";
 import { listStudyMembers } from "@/db/queries/studies";
 import { getStudySettings } from "@/db/queries/study-setup";
-import { guardPage } from "@/lib/auth/guarded";
 import { checkLeaks } from "@/lib/ideas/leak-check";
+import { guardPage } from "@/server/auth/guarded-handlers";
 import { DecisionButtons, EditRewriteForm } from "./review-forms";
 
 export const metadata: Metadata = { title: "Review normalization" };

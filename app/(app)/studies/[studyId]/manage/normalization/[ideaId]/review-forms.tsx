@@ -2,7 +2,7 @@
 
 import { ActionForm } from "@/components/action-form";
 import { Alert } from "@/components/ui/alert";
-import type { IdeaTemplateField } from "@/db/schema";
+import type { IdeaTemplateField } from "@/lib/ideas/types";
 import { reviewNormalizationAction } from "../actions";
 
 const done = (d: { decision: string }) => <Alert tone="success">Saved: {d.decision}.</Alert>;

@@ -2,7 +2,7 @@
 
 import { ActionForm, Field, FieldErrorText } from "@/components/action-form";
 import { Alert } from "@/components/ui/alert";
-import type { ReviewSettings } from "@/db/schema";
+import type { ReviewSettings } from "@/lib/studies/types";
 import { saveReviewSettingsAction } from "../actions";
 
 /** Sign-up and review options; they stay editable after the form locks, as they do not change what a review holds. */

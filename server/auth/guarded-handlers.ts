@@ -1,0 +1,122 @@
+import "server-only";
+import { forbidden, notFound, unauthorized, unstable_rethrow } from "next/navigation";
+import type { z } from "zod";
+import { type ActionResult, AppError, isAppError, toActionError } from "@/lib/errors";
+import { checkGuard, type GuardContext, type GuardSpec } from "./check-guard";
+import { getSessionUser } from "./session";
+
+// Next-specific wrappers around checkGuard: one for server actions, one for route handlers, one for pages.
+
+/** Repeated keys and keys ending in [] (checkbox groups) become arrays; `roles[]` arrives as `roles`. */
+export function formDataToObject(formData: FormData): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const key of new Set(formData.keys())) {
+    if (key.startsWith("$ACTION")) continue;
+    const values = formData.getAll(key);
+    out[key] = key.endsWith("[]") || values.length > 1 ? values : values[0];
+  }
+  for (const key of Object.keys(out)) {
+    if (key.endsWith("[]")) {
+      out[key.slice(0, -2)] = out[key];
+      delete out[key];
+    }
+  }
+  return out;
+}
+
+function logUnexpected(e: unknown) {
+  console.error("[ideation-lab] unexpected error", e);
+}
+
+/** A server action for `useActionState`: (previous state, FormData) → ActionResult. */
+export function guardedAction<S extends z.ZodType | undefined, T>(
+  spec: GuardSpec<S>,
+  handler: (ctx: GuardContext<S>) => Promise<T> | T,
+) {
+  return async (_prev: unknown, formData: FormData): Promise<ActionResult<T>> => {
+    try {
+      const input = formDataToObject(formData);
+      const ctx = checkGuard({ spec, user: await getSessionUser(), studyId: input.studyId, input });
+      return { ok: true, data: await handler(ctx) };
+    } catch (e) {
+      unstable_rethrow(e);
+      if (isAppError(e)) return toActionError(e);
+      logUnexpected(e);
+      return toActionError(new AppError("internal:action"));
+    }
+  };
+}
+
+type RouteContext = { params: Promise<Record<string, string | string[]>> };
+
+/** A route handler; input comes from the JSON body (POST/PUT/PATCH) or the query string. */
+export function guardedRoute<S extends z.ZodType | undefined>(
+  spec: GuardSpec<S>,
+  handler: (
+    ctx: GuardContext<S>,
+    req: Request,
+    params: Record<string, string | string[]>,
+  ) => Promise<Response> | Response,
+) {
+  return async (req: Request, routeCtx: RouteContext): Promise<Response> => {
+    try {
+      const params = (await routeCtx.params) ?? {};
+      let input: unknown;
+      if (["POST", "PUT", "PATCH"].includes(req.method)) {
+        const text = await req.text();
+        try {
+          input = text ? JSON.parse(text) : {};
+        } catch {
+          throw new AppError("invalid:json", "The request body is not valid JSON.");
+        }
+      } else {
+        input = Object.fromEntries(new URL(req.url).searchParams);
+      }
+      const user = await getSessionUser();
+      const ctx = checkGuard({ spec, user, studyId: params.studyId, input });
+      return await handler(ctx, req, params);
+    } catch (e) {
+      unstable_rethrow(e);
+      const err = isAppError(e) ? e : new AppError("internal:route");
+      if (!isAppError(e)) logUnexpected(e);
+      return Response.json(err.toJSON(), { status: err.status, headers: { "cache-control": "no-store" } });
+    }
+  };
+}
+
+/** For server components: renders Next's 401/403/404 pages instead of throwing. */
+export async function guardPage<S extends z.ZodType | undefined = undefined>(
+  spec: GuardSpec<S>,
+  { studyId, input }: { studyId?: string; input?: unknown } = {},
+): Promise<GuardContext<S>> {
+  try {
+    return checkGuard({ spec, user: await getSessionUser(), studyId, input });
+  } catch (e) {
+    if (isAppError(e)) {
+      if (e.type === "unauthorized") unauthorized();
+      if (e.type === "forbidden") forbidden();
+      if (e.type === "not_found" || e.type === "invalid") notFound();
+    }
+    throw e;
+  }
+}
+
+/** A server action called from client code with a plain object (autosave, previews), not a form. */
+export function guardedCall<S extends z.ZodType | undefined, T>(
+  spec: GuardSpec<S>,
+  handler: (ctx: GuardContext<S>) => Promise<T> | T,
+) {
+  return async (input: unknown): Promise<ActionResult<T>> => {
+    try {
+      const studyId =
+        input && typeof input === "object" ? (input as { studyId?: unknown }).studyId : undefined;
+      const ctx = checkGuard({ spec, user: await getSessionUser(), studyId, input });
+      return { ok: true, data: await handler(ctx) };
+    } catch (e) {
+      unstable_rethrow(e);
+      if (isAppError(e)) return toActionError(e);
+      logUnexpected(e);
+      return toActionError(new AppError("internal:action"));
+    }
+  };
+}
