@@ -9,7 +9,7 @@ import type { StudyStatus } from "@/lib/studies/types";
 import { getDb } from "../client";
 import { withDbErrors } from "../errors";
 import { arenaPairs, arenaVotes, ideas, memberships, studies, topics } from "../schema";
-import { readStudyArenaConfig } from "./arena-setup";
+import { readStudyArenaConfig } from "./arena-config";
 import { chosenReviewText, readyForReview, reviewSections } from "./ideas-shared";
 import type { Executor } from "./study-shared";
 

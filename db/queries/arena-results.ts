@@ -9,7 +9,7 @@ import { pseudonymizeReviewer } from "@/lib/reviews/pseudonym";
 import { getDb } from "../client";
 import { withDbErrors } from "../errors";
 import { arenaSnapshots, arenaVotes, conditions, ideas, topics, users } from "../schema";
-import { readStudyArenaConfig } from "./arena-setup";
+import { readStudyArenaConfig } from "./arena-config";
 import { getPseudonymSalt } from "./review-exchange";
 import { type Executor, logEvent } from "./study-shared";
 

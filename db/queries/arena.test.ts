@@ -8,13 +8,9 @@ import { makeReviewStudy, startReviewing } from "@/db/testing/review-fixtures";
 import { DEFAULT_ARENA_CONFIG } from "@/lib/arena/types";
 import { AppError } from "@/lib/errors";
 import { getJudgeBoard, skipArenaPair, submitArenaVote } from "./arena-judging";
-import {
-  clearUnjudgedArenaPairs,
-  getArenaConfig,
-  getArenaSetup,
-  scheduleArenaPairs,
-  updateArenaConfig,
-} from "./arena-setup";
+import { getArenaConfig, updateArenaConfig } from "./arena-config";
+import { clearUnjudgedArenaPairs, scheduleArenaPairs } from "./arena-schedule";
+import { getArenaSetup } from "./arena-setup";
 import { addStudyRoles } from "./studies";
 import { advancePhase } from "./study-setup";
 

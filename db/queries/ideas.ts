@@ -7,9 +7,10 @@ import "server-only";
 // the template and topics may still change, and a draft would lock them). Imports are allowed in
 // setup and writing. Normalization decisions are allowed in writing and normalization.
 //
-// This module only re-exports; the queries live in ideas-writer, ideas-organizer and
-// ideas-normalization. Private helpers shared by them are in ideas-shared.
+// This module only re-exports; the queries live in ideas-writer, ideas-organizer, ideas-import
+// and ideas-normalization. Private helpers shared by them are in ideas-shared.
 
+export { commitIdeaImport, existingExternalIds, type ImportResult, type ImportRow } from "./ideas-import";
 export {
   getIdeaForNormalization,
   getTextForReview,
@@ -25,13 +26,9 @@ export {
 export {
   type BalanceCount,
   type BalanceTable,
-  commitIdeaImport,
   type ExportIdea,
-  existingExternalIds,
   getBalanceTable,
   getIdeaForOrganizer,
-  type ImportResult,
-  type ImportRow,
   listIdeasForExport,
   listIdeasForOrganizer,
   type OrganizerIdea,

@@ -5,15 +5,9 @@ import { toCsv } from "@/lib/csv/write";
 import { AppError } from "@/lib/errors";
 import type { ReviewAnswers } from "@/lib/reviews/answers";
 import { DEFAULT_REVIEW_FORM } from "@/lib/reviews/form";
-import {
-  addAssignmentPair,
-  getAssignmentOverview,
-  publishAssignments,
-  reassignOpenAssignments,
-  removeAssignmentPair,
-  runAssignment,
-  withdrawReviewer,
-} from "./assignments";
+import { addAssignmentPair, publishAssignments, removeAssignmentPair } from "./assignments-edits";
+import { getAssignmentOverview, runAssignment } from "./assignments-run";
+import { reassignOpenAssignments, withdrawReviewer } from "./assignments-withdraw";
 import { getTidyReviewExport, importReviews } from "./review-exchange";
 import { getReviewSetup, updateReviewForm, updateReviewSettings } from "./review-setup";
 import { addConflict, saveReviewerProfile } from "./reviewers";

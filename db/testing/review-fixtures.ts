@@ -1,5 +1,6 @@
 import { getDb } from "@/db/client";
-import { publishAssignments, runAssignment } from "@/db/queries/assignments";
+import { publishAssignments } from "@/db/queries/assignments-edits";
+import { runAssignment } from "@/db/queries/assignments-run";
 import { saveReviewerProfile } from "@/db/queries/reviewers";
 import { addStudyRoles } from "@/db/queries/studies";
 import { advancePhase, getStudySettings } from "@/db/queries/study-setup";

@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { getArenaConfig } from "@/db/queries/arena-config";
 import {
   getPairForLlmJudging,
   hasLlmJudgment,
@@ -7,7 +8,6 @@ import {
   planLlmJudging,
   saveLlmJudgment,
 } from "@/db/queries/arena-llm";
-import { getArenaConfig } from "@/db/queries/arena-setup";
 import { getTextForReview } from "@/db/queries/ideas-normalization";
 import { listJobs } from "@/db/queries/jobs";
 import { getStudySettings } from "@/db/queries/study-settings";

@@ -4,13 +4,8 @@ import "@/server/jobs/arena-judge";
 import "@/server/jobs/normalize-ideas";
 import "./prompt-check-job";
 
-export type {
-  ClaimedItem,
-  CreateJobInput,
-  JobItemCounts,
-  JobItemView,
-  JobProgress,
-} from "@/db/queries/jobs";
+export type { ClaimedItem } from "@/db/queries/job-items";
+export type { CreateJobInput, JobItemCounts, JobItemView, JobProgress } from "@/db/queries/jobs";
 export { getJob, getJobProgress, listJobs } from "@/db/queries/jobs";
 export {
   DEFAULT_CHECK_PROMPTS,

@@ -10,7 +10,8 @@ import {
   submitIdea,
   withdrawIdea,
 } from "@/db/queries/ideas";
-import { claimNextItems, completeItem, getJobProgress } from "@/db/queries/jobs";
+import { claimNextItems, completeItem } from "@/db/queries/job-items";
+import { getJobProgress } from "@/db/queries/jobs";
 import { advancePhase, getStudySettings, replaceTopics } from "@/db/queries/study-setup";
 import { jobItems, llmCalls } from "@/db/schema";
 import { resetTestDb } from "@/db/testing/db";

@@ -3,13 +3,10 @@ import { z } from "zod";
 import {
   claimNextItems,
   completeItem,
-  createJob,
-  getJobProgress,
-  listJobs,
   recoverInterruptedJobs,
-  requestJobCancel,
   retryFailedItems,
-} from "@/db/queries/jobs";
+} from "@/db/queries/job-items";
+import { createJob, getJobProgress, listJobs, requestJobCancel } from "@/db/queries/jobs";
 import { resetTestDb } from "@/db/testing/db";
 import { isAppError } from "@/lib/errors";
 import { type JobContext, registerJobHandler } from "./registry";

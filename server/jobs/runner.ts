@@ -1,20 +1,22 @@
 import "server-only";
 import {
   type ClaimedItem,
-  type CreateJobInput,
   claimNextItems,
   completeItem,
-  createJob,
   failItem,
+  recoverInterruptedJobs,
+  releaseItem,
+  retryFailedItems,
+} from "@/db/queries/job-items";
+import {
+  type CreateJobInput,
+  createJob,
   failJob,
   finishJobIfDone,
   getJob,
   listRunnableJobs,
   type RunnableJob,
-  recoverInterruptedJobs,
-  releaseItem,
   requestJobCancel,
-  retryFailedItems,
 } from "@/db/queries/jobs";
 import type { Job } from "@/db/schema";
 import { getEnv } from "@/lib/env";

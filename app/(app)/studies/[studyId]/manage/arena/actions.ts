@@ -2,7 +2,8 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { clearUnjudgedArenaPairs, scheduleArenaPairs, updateArenaConfig } from "@/db/queries/arena-setup";
+import { updateArenaConfig } from "@/db/queries/arena-config";
+import { clearUnjudgedArenaPairs, scheduleArenaPairs } from "@/db/queries/arena-schedule";
 import { AppError, isAppError } from "@/lib/errors";
 import { guardedAction, guardedCall } from "@/server/auth/guarded-handlers";
 

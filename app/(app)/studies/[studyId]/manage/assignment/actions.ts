@@ -2,13 +2,9 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import {
-  addAssignmentPair,
-  publishAssignments,
-  removeAssignmentPair,
-  runAssignment,
-  withdrawReviewer,
-} from "@/db/queries/assignments";
+import { addAssignmentPair, publishAssignments, removeAssignmentPair } from "@/db/queries/assignments-edits";
+import { runAssignment } from "@/db/queries/assignments-run";
+import { withdrawReviewer } from "@/db/queries/assignments-withdraw";
 import { addConflict, removeConflict } from "@/db/queries/reviewers";
 import { uuidSchema } from "@/lib/validation";
 import { guardedAction } from "@/server/auth/guarded-handlers";

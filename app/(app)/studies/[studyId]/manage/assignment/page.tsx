@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Card, CardTitle } from "@/components/ui/card";
 import { DataTable } from "@/components/ui/data-table";
-import { getAssignmentOverview } from "@/db/queries/assignments";
+import { getAssignmentOverview } from "@/db/queries/assignments-run";
 import { listConflicts } from "@/db/queries/reviewers";
 import { listStudyMembers } from "@/db/queries/studies";
 import { getStudySettings } from "@/db/queries/study-setup";

@@ -2,7 +2,8 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { listStudyReviewers, reassignOpenAssignments } from "@/db/queries/assignments";
+import { listStudyReviewers } from "@/db/queries/assignments-inputs";
+import { reassignOpenAssignments } from "@/db/queries/assignments-withdraw";
 import { importReviews } from "@/db/queries/review-exchange";
 import { getReviewDashboard, logReminder } from "@/db/queries/reviews-organizer";
 import { getEnv } from "@/lib/env";

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { CompletionChart } from "@/components/charts/completion-chart";
 import { Card, CardTitle } from "@/components/ui/card";
-import { listStudyReviewers } from "@/db/queries/assignments";
+import { listStudyReviewers } from "@/db/queries/assignments-inputs";
 import { getReviewSetup } from "@/db/queries/review-setup";
 import { getReviewDashboard } from "@/db/queries/reviews-organizer";
 import { getEnv } from "@/lib/env";

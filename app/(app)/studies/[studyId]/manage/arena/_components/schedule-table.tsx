@@ -1,5 +1,5 @@
 import { DataTable } from "@/components/ui/data-table";
-import type { ArenaPairRow } from "@/db/queries/arena-setup";
+import type { ArenaPairRow } from "@/db/queries/arena-schedule";
 
 const td = "py-1 pr-3";
 const num = "py-1 pr-3 text-right tabular-nums";
