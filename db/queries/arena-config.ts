@@ -6,7 +6,7 @@ import { AppError } from "@/lib/errors";
 import { getDb } from "../client";
 import { withDbErrors } from "../errors";
 import { arenaVotes, conditions, ideas, studies, topics } from "../schema";
-import { readyForReview } from "./ideas-shared";
+import { readyForReview } from "./blind-policy";
 import { type Executor, loadStudy, logEvent, plural } from "./study-shared";
 
 // The arena setup stored on the study (criteria, which ideas take part, scheduling and leaderboard

@@ -10,19 +10,15 @@ import { getDb } from "../client";
 import { withDbErrors } from "../errors";
 import { arenaPairs, arenaVotes, ideas, memberships, studies, topics } from "../schema";
 import { readStudyArenaConfig } from "./arena-config";
-import { chosenReviewText, readyForReview, reviewSections } from "./ideas-shared";
+import { type BlindArenaIdea, chosenReviewText, readyForReview, reviewSections } from "./blind-policy";
 import type { Executor } from "./study-shared";
 
-// The human judge's side of the Idea Arena. Everything here returns BLIND view types: a pair is known
-// by its pair id only, and an idea only by its topic and the text chosen in normalization. No code,
-// author, condition, provenance or internal idea id leaves these functions. Every rule (judge role,
-// arena open, scheduled pair, not the judge's own idea, one judgment per pair, a verdict on every
-// criterion) is checked here, inside the write's transaction, not only in the page.
-
-export type BlindArenaIdea = {
-  topic: string;
-  sections: { key: string; label: string; text: string }[];
-};
+// The human judge's side of the Idea Arena. Everything here returns BLIND view types (blind-policy.ts):
+// a pair is known by its pair id only, and an idea only by its topic and the text chosen in
+// normalization. No code, author, condition, provenance or internal idea id leaves these functions.
+// Every rule (judge role, arena open, scheduled pair, not the judge's own idea, one judgment per
+// pair, a verdict on every criterion) is checked here, inside the write's transaction, not only in
+// the page.
 
 export type JudgeProgress = { done: number; total: number; voted: number; skipped: number };
 

@@ -17,7 +17,7 @@ import {
   topics,
   users,
 } from "../schema";
-import { readyForReview } from "./ideas-shared";
+import { readyForReview } from "./blind-policy";
 import { type Executor, plural } from "./study-shared";
 
 // What reviewer assignment works from: the ideas ready for review, the reviewers with their

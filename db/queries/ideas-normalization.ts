@@ -12,13 +12,8 @@ import type {
 import { getDb } from "../client";
 import { withDbErrors } from "../errors";
 import { ideas, ideaVersions, studies, topics } from "../schema";
-import {
-  chosenReviewText,
-  invalidIdea,
-  phaseError,
-  readyForReview,
-  resetNormalization,
-} from "./ideas-shared";
+import { chosenReviewText, type ReviewText, readyForReview } from "./blind-policy";
+import { invalidIdea, phaseError, resetNormalization } from "./ideas-shared";
 
 // Normalization state the normalize-ideas job writes, the organizer's decisions on it (allowed in
 // writing and normalization) and the blind text reviewers read.
@@ -302,9 +297,6 @@ export function reviewNormalization({
     ),
   );
 }
-
-/** What a reviewer will read: the chosen text under the anonymous code, and nothing else. */
-export type ReviewText = { code: string; topic: string; fields: IdeaFields };
 
 /** The blind text of a submitted idea whose review text is decided; undefined otherwise. */
 export function getTextForReview({ ideaId }: { ideaId: string }): ReviewText | undefined {

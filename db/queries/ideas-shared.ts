@@ -1,16 +1,17 @@
 import "server-only";
-import { type AnyColumn, and, eq, isNotNull } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { AppError, type FieldErrors } from "@/lib/errors";
 import { generateIdeaCode } from "@/lib/ideas/codes";
 import { DEFAULT_IDEA_TEMPLATE } from "@/lib/ideas/template";
-import type { IdeaFields, IdeaTemplateField } from "@/lib/ideas/types";
+import type { IdeaTemplateField } from "@/lib/ideas/types";
 import type { StudyStatus } from "@/lib/studies/types";
 import { ideas, studies } from "../schema";
 import { type Executor, plural } from "./study-shared";
 
 export { plural };
 
-// Private helpers shared by the idea modules (ideas-writer, ideas-organizer, ideas-normalization).
+// Private helpers shared by the idea modules (ideas-writer, ideas-import, ideas-normalization). What
+// reviewers and judges may see is decided in blind-policy.ts.
 
 const CODE_ATTEMPTS = 10;
 
@@ -59,29 +60,3 @@ export const resetNormalization = {
   normalizationReview: "unreviewed",
   reviewTextSource: null,
 } as const;
-
-// --- what reviewers and judges see -----------------------------------------------------------------
-
-/**
- * Ideas reviewers and judges may be given: submitted, with their review text decided in
- * normalization. Takes the columns so aliased idea tables (an arena pair's two sides) use it too.
- */
-export function readyForReview(columns: { status: AnyColumn; reviewTextSource: AnyColumn } = ideas) {
-  return and(eq(columns.status, "submitted"), isNotNull(columns.reviewTextSource));
-}
-
-/** The text reviewers and judges see: the accepted (or edited) normalized text, else the original. */
-export function chosenReviewText(row: {
-  fields: IdeaFields;
-  normalizedFields: IdeaFields | null;
-  source: "normalized" | "original" | null;
-}): IdeaFields {
-  return row.source === "normalized" && row.normalizedFields ? row.normalizedFields : row.fields;
-}
-
-/** That text as the template's sections, in template order, empty sections left out. */
-export function reviewSections(template: IdeaTemplateField[], fields: IdeaFields) {
-  return template
-    .map((f) => ({ key: f.key, label: f.label, text: fields[f.key] ?? "" }))
-    .filter((s) => s.text.trim() !== "");
-}

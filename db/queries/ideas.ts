@@ -17,7 +17,6 @@ export {
   type IdeaForNormalization,
   listIdeaIdsForNormalization,
   type NormalizationDecision,
-  type ReviewText,
   reviewNormalization,
   saveNormalizationError,
   saveNormalizationResult,

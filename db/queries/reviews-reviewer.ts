@@ -8,32 +8,14 @@ import type { StudyStatus } from "@/lib/studies/types";
 import { getDb } from "../client";
 import { withDbErrors } from "../errors";
 import { assignments, ideas, reviews, studies, topics } from "../schema";
-import { chosenReviewText, reviewSections } from "./ideas-shared";
+import { type BlindIdea, type BlindQueueItem, chosenReviewText, reviewSections } from "./blind-policy";
 import { lockInReviewForm, readReviewSetup } from "./review-setup";
 import type { Executor } from "./study-shared";
 
-// The reviewer's side. Everything here returns BLIND view types: an idea appears only as its random
-// code, its topic and the text chosen in normalization. No author, condition, provenance, internal
+// The reviewer's side. Everything here returns BLIND view types (blind-policy.ts): an idea appears only
+// as its random code, its topic and the text chosen in normalization. No author, condition, provenance, internal
 // idea id or other reviewer ever leaves these functions, and every read is filtered by the caller's
 // own published assignment, so another reviewer's assignment id is simply not found (404).
-
-export type ReviewState = "not_started" | "draft" | "submitted";
-
-/** One row of the reviewer's queue. */
-export type BlindQueueItem = {
-  assignmentId: string;
-  code: string;
-  topic: string;
-  state: ReviewState;
-  dueAt: number | null;
-};
-
-/** The idea as a reviewer sees it. */
-export type BlindIdea = {
-  code: string;
-  topic: string;
-  sections: { key: string; label: string; text: string }[];
-};
 
 export type BlindReviewPage = {
   assignmentId: string;

@@ -1,6 +1,6 @@
 import { Markdown } from "@/components/markdown";
 import { Card } from "@/components/ui/card";
-import type { BlindArenaIdea } from "@/db/queries/arena-judging";
+import type { BlindArenaIdea } from "@/db/queries/blind-policy";
 
 /** One side of the pair: a label, the topic and the normalized text, nothing else. */
 export function IdeaColumn({ label, side, idea }: { label: string; side: "a" | "b"; idea: BlindArenaIdea }) {
