@@ -222,3 +222,16 @@ export function hasConsented({ studyId, userId }: { studyId: string; userId: str
         .get() !== undefined,
   );
 }
+
+/** True while the study has consent text and the user has not accepted it yet. */
+export function consentPending({ studyId, userId }: { studyId: string; userId: string }): boolean {
+  return withDbErrors(() => {
+    const row = getDb()
+      .select({ consentText: studies.consentText, consentId: consents.id })
+      .from(studies)
+      .leftJoin(consents, and(eq(consents.studyId, studies.id), eq(consents.userId, userId)))
+      .where(eq(studies.id, studyId))
+      .get();
+    return row !== undefined && row.consentText.trim() !== "" && row.consentId === null;
+  });
+}

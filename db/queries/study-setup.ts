@@ -10,6 +10,7 @@ import "server-only";
 
 export {
   advancePhase,
+  consentPending,
   hasConsented,
   phaseDatesSchema,
   recordConsent,

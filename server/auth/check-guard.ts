@@ -5,22 +5,36 @@ import type { SessionUser } from "@/lib/auth/types";
 import { AppError, type FieldErrors } from "@/lib/errors";
 import type { StudyRole } from "@/lib/studies/types";
 import { uuidSchema } from "@/lib/validation";
+import { needsConsent } from "./consent";
 
-export type GuardSpec<S extends z.ZodType | undefined = undefined> = {
+/** The study (from the route or the input's `studyId`) and the roles that may act; "member" = any role. */
+export type StudyGuard = {
+  roles: readonly StudyRole[] | "member";
+  /** The caller must have accepted the study's consent text (organizers and admins are exempt). */
+  consent?: boolean;
+};
+
+/**
+ * What a handler needs. `St` is the `study` option as written: when a spec names a study, the
+ * handler's `ctx.study` is typed non-null; without one it is `null`.
+ */
+export type GuardSpec<
+  S extends z.ZodType | undefined = undefined,
+  St extends StudyGuard | undefined = undefined,
+> = {
   /** Instance admins only. */
   admin?: boolean;
   /** Admins and people allowed to create studies. */
   studyCreator?: boolean;
-  /** The study (from the route or the input's `studyId`) and the roles that may act; "member" = any role. */
-  study?: { roles: readonly StudyRole[] | "member" };
+  study?: St;
   schema?: S;
 };
 
 export type GuardStudy = NonNullable<ReturnType<typeof getStudyById>>;
 
-export type GuardContext<S extends z.ZodType | undefined> = {
+export type GuardContext<S extends z.ZodType | undefined, St extends StudyGuard | undefined = undefined> = {
   user: SessionUser;
-  study: GuardStudy | null;
+  study: St extends StudyGuard ? GuardStudy : null;
   /** The caller's roles in the study (admins count as organizers). */
   roles: StudyRole[];
   input: S extends z.ZodType ? z.output<S> : undefined;
@@ -50,19 +64,20 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.ou
 
 /**
  * The one authorization check: session → 401, missing or foreign study → 404, wrong role → 403,
- * bad input → 400. Authorization runs before validation so strangers learn nothing from error messages.
+ * consent not yet given → 403, bad input → 400. Authorization runs before validation so strangers
+ * learn nothing from error messages.
  */
-export function checkGuard<S extends z.ZodType | undefined>({
+export function checkGuard<S extends z.ZodType | undefined, St extends StudyGuard | undefined = undefined>({
   spec,
   user,
   studyId,
   input,
 }: {
-  spec: GuardSpec<S>;
+  spec: GuardSpec<S, St>;
   user: SessionUser | null;
   studyId?: unknown;
   input?: unknown;
-}): GuardContext<S> {
+}): GuardContext<S, St> {
   if (!user) throw new AppError("unauthorized:session");
   if (spec.admin && !user.isAdmin) throw new AppError("forbidden:admin", "Only instance admins can do this.");
   if (spec.studyCreator && !user.canCreateStudies && !user.isAdmin) {
@@ -90,8 +105,17 @@ export function checkGuard<S extends z.ZodType | undefined>({
         `This needs the ${allowed.join(" or ")} role in this study.`,
       );
     }
+    if (spec.study.consent && needsConsent({ studyId: found.id, userId: user.id, roles })) {
+      throw new AppError("forbidden:consent", "Please read and accept the study's consent text first.");
+    }
     study = found;
   }
   const parsed = spec.schema ? parseInput(spec.schema, input) : undefined;
-  return { user, study, roles, input: parsed as GuardContext<S>["input"], raw: input };
+  return {
+    user,
+    study: study as GuardContext<S, St>["study"],
+    roles,
+    input: parsed as GuardContext<S, St>["input"],
+    raw: input,
+  };
 }

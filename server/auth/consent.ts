@@ -1,20 +1,21 @@
 import "server-only";
-import { hasConsented } from "@/db/queries/study-setup";
-import { AppError } from "@/lib/errors";
+import { consentPending } from "@/db/queries/study-setup";
+import type { StudyRole } from "@/lib/studies/types";
 
-/** Participants accept the study's consent text before their first action; organizers are exempt. */
+/**
+ * Participants accept the study's consent text before their first action; organizers (admins count
+ * as organizers) are exempt. Actions check it through the guard's `study: { consent: true }`; pages
+ * that render the consent form call this to decide what to show.
+ */
 export function needsConsent({
-  study,
+  studyId,
   userId,
+  roles,
 }: {
-  study: { id: string; consentText: string };
+  studyId: string;
   userId: string;
+  roles: readonly StudyRole[];
 }): boolean {
-  return study.consentText.trim() !== "" && !hasConsented({ studyId: study.id, userId });
-}
-
-export function assertConsented(args: { study: { id: string; consentText: string }; userId: string }) {
-  if (needsConsent(args)) {
-    throw new AppError("forbidden:consent", "Please read and accept the study's consent text first.");
-  }
+  if (roles.includes("organizer")) return false;
+  return consentPending({ studyId, userId });
 }

@@ -2,7 +2,7 @@ import "server-only";
 import { forbidden, notFound, unauthorized, unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
 import { type ActionResult, AppError, isAppError, toActionError } from "@/lib/errors";
-import { checkGuard, type GuardContext, type GuardSpec } from "./check-guard";
+import { checkGuard, type GuardContext, type GuardSpec, type StudyGuard } from "./check-guard";
 import { getSessionUser } from "./session";
 
 // Next-specific wrappers around checkGuard: one for server actions, one for route handlers, one for pages.
@@ -29,10 +29,11 @@ function logUnexpected(e: unknown) {
 }
 
 /** A server action for `useActionState`: (previous state, FormData) → ActionResult. */
-export function guardedAction<S extends z.ZodType | undefined, T>(
-  spec: GuardSpec<S>,
-  handler: (ctx: GuardContext<S>) => Promise<T> | T,
-) {
+export function guardedAction<
+  S extends z.ZodType | undefined,
+  T,
+  St extends StudyGuard | undefined = undefined,
+>(spec: GuardSpec<S, St>, handler: (ctx: GuardContext<S, St>) => Promise<T> | T) {
   return async (_prev: unknown, formData: FormData): Promise<ActionResult<T>> => {
     try {
       const input = formDataToObject(formData);
@@ -50,10 +51,10 @@ export function guardedAction<S extends z.ZodType | undefined, T>(
 type RouteContext = { params: Promise<Record<string, string | string[]>> };
 
 /** A route handler; input comes from the JSON body (POST/PUT/PATCH) or the query string. */
-export function guardedRoute<S extends z.ZodType | undefined>(
-  spec: GuardSpec<S>,
+export function guardedRoute<S extends z.ZodType | undefined, St extends StudyGuard | undefined = undefined>(
+  spec: GuardSpec<S, St>,
   handler: (
-    ctx: GuardContext<S>,
+    ctx: GuardContext<S, St>,
     req: Request,
     params: Record<string, string | string[]>,
   ) => Promise<Response> | Response,
@@ -85,10 +86,13 @@ export function guardedRoute<S extends z.ZodType | undefined>(
 }
 
 /** For server components: renders Next's 401/403/404 pages instead of throwing. */
-export async function guardPage<S extends z.ZodType | undefined = undefined>(
-  spec: GuardSpec<S>,
+export async function guardPage<
+  S extends z.ZodType | undefined = undefined,
+  St extends StudyGuard | undefined = undefined,
+>(
+  spec: GuardSpec<S, St>,
   { studyId, input }: { studyId?: string; input?: unknown } = {},
-): Promise<GuardContext<S>> {
+): Promise<GuardContext<S, St>> {
   try {
     return checkGuard({ spec, user: await getSessionUser(), studyId, input });
   } catch (e) {
@@ -102,10 +106,11 @@ export async function guardPage<S extends z.ZodType | undefined = undefined>(
 }
 
 /** A server action called from client code with a plain object (autosave, previews), not a form. */
-export function guardedCall<S extends z.ZodType | undefined, T>(
-  spec: GuardSpec<S>,
-  handler: (ctx: GuardContext<S>) => Promise<T> | T,
-) {
+export function guardedCall<
+  S extends z.ZodType | undefined,
+  T,
+  St extends StudyGuard | undefined = undefined,
+>(spec: GuardSpec<S, St>, handler: (ctx: GuardContext<S, St>) => Promise<T> | T) {
   return async (input: unknown): Promise<ActionResult<T>> => {
     try {
       const studyId =

@@ -3,21 +3,14 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { skipArenaPair, submitArenaVote } from "@/db/queries/arena-judging";
-import { getStudySettings } from "@/db/queries/study-setup";
 import { uuidSchema } from "@/lib/validation";
-import { assertConsented } from "@/server/auth/consent";
 import { guardedCall } from "@/server/auth/guarded-handlers";
 
 // The judge's actions. The pair is named by its pair id only; the query checks the judge role, that
 // the arena is open, the pair, the judge's own ideas and earlier judgments, and recomputes which idea
 // was on the left, so nothing the client sends can choose or reveal an idea.
 
-const judge = { study: { roles: ["judge"] as const } };
-
-function consented(studyId: string, userId: string) {
-  const { study } = getStudySettings({ studyId });
-  assertConsented({ study, userId });
-}
+const judge = { study: { roles: ["judge"] as const, consent: true } };
 
 export const submitVoteAction = guardedCall(
   {
@@ -29,15 +22,14 @@ export const submitVoteAction = guardedCall(
     }),
   },
   ({ study, user, input }) => {
-    consented(study!.id, user.id);
     const result = submitArenaVote({
-      studyId: study!.id,
+      studyId: study.id,
       userId: user.id,
       pairId: input.pairId,
       verdicts: input.verdicts,
       comment: input.comment,
     });
-    revalidatePath(`/studies/${study!.id}/arena`);
+    revalidatePath(`/studies/${study.id}/arena`);
     return result;
   },
 );
@@ -45,9 +37,8 @@ export const submitVoteAction = guardedCall(
 export const skipPairAction = guardedCall(
   { ...judge, schema: z.object({ pairId: uuidSchema }) },
   ({ study, user, input }) => {
-    consented(study!.id, user.id);
-    const result = skipArenaPair({ studyId: study!.id, userId: user.id, pairId: input.pairId });
-    revalidatePath(`/studies/${study!.id}/arena`);
+    const result = skipArenaPair({ studyId: study.id, userId: user.id, pairId: input.pairId });
+    revalidatePath(`/studies/${study.id}/arena`);
     return result;
   },
 );

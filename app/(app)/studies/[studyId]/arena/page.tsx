@@ -22,9 +22,9 @@ const SHORTCUTS: [string, string][] = [
 
 export default async function ArenaPage({ params }: PageProps<"/studies/[studyId]/arena">) {
   const { studyId } = await params;
-  const { user } = await guardPage({ study: { roles: ["judge"] } }, { studyId });
+  const { user, roles } = await guardPage({ study: { roles: ["judge"] } }, { studyId });
   const { study } = getStudySettings({ studyId });
-  if (needsConsent({ study, userId: user.id })) {
+  if (needsConsent({ studyId, userId: user.id, roles })) {
     return <ConsentForm studyId={study.id} consentText={study.consentText} action={acceptConsentAction} />;
   }
   const board = getJudgeBoard({ studyId, userId: user.id });

@@ -3,24 +3,22 @@
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { createDraftIdea, saveIdeaDraft, submitIdea, withdrawIdea } from "@/db/queries/ideas";
-import { getStudySettings, recordConsent } from "@/db/queries/study-setup";
+import { recordConsent } from "@/db/queries/study-setup";
 import { uuidSchema } from "@/lib/validation";
-import { assertConsented } from "@/server/auth/consent";
 import { guardedAction, guardedCall } from "@/server/auth/guarded-handlers";
 
-const writer = { study: { roles: ["writer"] as const } };
+// Every writer action needs consent, as the pages do: the idea page sends a writer without it back to the form.
+const writer = { study: { roles: ["writer"] as const, consent: true } };
 
 export const acceptConsentAction = guardedAction({ study: { roles: "member" } }, ({ study, user }) => {
-  recordConsent({ studyId: study!.id, userId: user.id });
-  redirect(`/studies/${study!.id}`);
+  recordConsent({ studyId: study.id, userId: user.id });
+  redirect(`/studies/${study.id}`);
 });
 
 const create = guardedAction(
   { ...writer, schema: z.object({ topicId: uuidSchema }) },
   ({ study, user, input }) => {
-    const full = getStudySettings({ studyId: study!.id });
-    assertConsented({ study: full.study, userId: user.id });
-    return createDraftIdea({ studyId: study!.id, authorId: user.id, topicId: input.topicId });
+    return createDraftIdea({ studyId: study.id, authorId: user.id, topicId: input.topicId });
   },
 );
 

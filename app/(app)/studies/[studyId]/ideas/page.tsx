@@ -15,9 +15,9 @@ export const metadata: Metadata = { title: "My ideas" };
 
 export default async function MyIdeasPage({ params }: PageProps<"/studies/[studyId]/ideas">) {
   const { studyId } = await params;
-  const { user } = await guardPage({ study: { roles: ["writer"] } }, { studyId });
+  const { user, roles } = await guardPage({ study: { roles: ["writer"] } }, { studyId });
   const { study, topics } = getStudySettings({ studyId });
-  if (needsConsent({ study, userId: user.id })) {
+  if (needsConsent({ studyId, userId: user.id, roles })) {
     return <ConsentForm studyId={study.id} consentText={study.consentText} action={acceptConsentAction} />;
   }
   const ideas = listIdeasForAuthor({ studyId, authorId: user.id });

@@ -23,8 +23,8 @@ export const createStudyInvitationAction = guardedAction(
 export const revokeStudyInvitationAction = guardedAction(
   { study: { roles: ["organizer"] }, schema: z.object({ invitationId: uuidSchema }) },
   ({ study, input }) => {
-    revokeInvitation({ invitationId: input.invitationId, studyId: study!.id });
-    revalidatePath(`/studies/${study!.id}/members`);
+    revokeInvitation({ invitationId: input.invitationId, studyId: study.id });
+    revalidatePath(`/studies/${study.id}/members`);
   },
 );
 
@@ -32,7 +32,7 @@ export const removeMemberAction = guardedAction(
   { study: { roles: ["organizer"] }, schema: z.object({ userId: uuidSchema }) },
   ({ study, input }) => {
     // Their submitted work stays in the study, still attributed to them; only the roles go.
-    removeStudyRoles({ studyId: study!.id, userId: input.userId });
-    revalidatePath(`/studies/${study!.id}/members`);
+    removeStudyRoles({ studyId: study.id, userId: input.userId });
+    revalidatePath(`/studies/${study.id}/members`);
   },
 );

@@ -16,9 +16,9 @@ const publishSchema = z.object({
 export const publishResultsAction = guardedAction(
   { study: { roles: ["organizer"] }, schema: publishSchema },
   ({ study, user, input }) => {
-    const snapshot = publishResults({ studyId: study!.id, actorId: user.id, params: input });
+    const snapshot = publishResults({ studyId: study.id, actorId: user.id, params: input });
     // The layout's nav shows the Results tab to every member once something is published.
-    revalidatePath(`/studies/${study!.id}`, "layout");
+    revalidatePath(`/studies/${study.id}`, "layout");
     return { snapshotId: snapshot.id, reviewCount: snapshot.reviewCount };
   },
 );

@@ -4,21 +4,14 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { saveReviewerProfile } from "@/db/queries/reviewers";
 import { recordActiveTime, saveReviewDraft, submitReview } from "@/db/queries/reviews-reviewer";
-import { getStudySettings } from "@/db/queries/study-setup";
 import { AppError } from "@/lib/errors";
 import { uuidSchema } from "@/lib/validation";
-import { assertConsented } from "@/server/auth/consent";
 import { guardedAction, guardedCall } from "@/server/auth/guarded-handlers";
 
 // The reviewer's actions. Each one is checked against the reviewer's own published assignment in
 // the query itself, so a guessed assignment id from someone else is "not found".
 
-const reviewer = { study: { roles: ["reviewer"] as const } };
-
-function consented(studyId: string, userId: string) {
-  const { study } = getStudySettings({ studyId });
-  assertConsented({ study, userId });
-}
+const reviewer = { study: { roles: ["reviewer"] as const, consent: true } };
 
 const wholeNumber = (label: string) =>
   z.coerce.number({ error: `${label}: enter a whole number.` }).int(`${label}: enter a whole number.`);
@@ -37,12 +30,11 @@ export const saveProfileAction = guardedAction(
     }),
   },
   ({ study, user, input }) => {
-    consented(study!.id, user.id);
-    if (study!.status === "arena" || study!.status === "closed") {
+    if (study.status === "arena" || study.status === "closed") {
       throw new AppError("conflict:phase", "The review phase has closed; sign-up can no longer change.");
     }
-    saveReviewerProfile({ studyId: study!.id, userId: user.id, input });
-    revalidatePath(`/studies/${study!.id}/review`);
+    saveReviewerProfile({ studyId: study.id, userId: user.id, input });
+    revalidatePath(`/studies/${study.id}/review`);
     return "Saved. The organizer assigns ideas from these preferences.";
   },
 );
@@ -57,9 +49,8 @@ const saveSchema = z.object({
 
 /** Autosave ("draft"), submit or update ("submit"), or only active time ("activity"). */
 export const saveReviewAction = guardedCall({ ...reviewer, schema: saveSchema }, ({ study, user, input }) => {
-  consented(study!.id, user.id);
   const base = {
-    studyId: study!.id,
+    studyId: study.id,
     assignmentId: input.assignmentId,
     userId: user.id,
     answers: input.answers,
@@ -71,6 +62,6 @@ export const saveReviewAction = guardedCall({ ...reviewer, schema: saveSchema },
     return null;
   }
   const result = input.mode === "submit" ? submitReview(base) : saveReviewDraft(base);
-  if (input.mode === "submit") revalidatePath(`/studies/${study!.id}/review`);
+  if (input.mode === "submit") revalidatePath(`/studies/${study.id}/review`);
   return result;
 });

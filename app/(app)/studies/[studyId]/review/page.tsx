@@ -5,9 +5,9 @@ import { Badge } from "@/components/ui/badge";
 import { buttonClass } from "@/components/ui/button";
 import { Card, CardTitle } from "@/components/ui/card";
 import { DataTable } from "@/components/ui/data-table";
+import type { ReviewState } from "@/db/queries/blind-policy";
 import { getReviewSetup } from "@/db/queries/review-setup";
 import { getReviewerProfile } from "@/db/queries/reviewers";
-import type { ReviewState } from "@/db/queries/blind-policy";
 import { listMyAssignments } from "@/db/queries/reviews-reviewer";
 import { getStudySettings } from "@/db/queries/study-setup";
 import { needsConsent } from "@/server/auth/consent";
@@ -27,9 +27,9 @@ const formatDate = (ms: number) => new Date(ms).toISOString().slice(0, 16).repla
 
 export default async function ReviewQueuePage({ params }: PageProps<"/studies/[studyId]/review">) {
   const { studyId } = await params;
-  const { user } = await guardPage({ study: { roles: ["reviewer"] } }, { studyId });
+  const { user, roles } = await guardPage({ study: { roles: ["reviewer"] } }, { studyId });
   const { study, topics } = getStudySettings({ studyId });
-  if (needsConsent({ study, userId: user.id })) {
+  if (needsConsent({ studyId, userId: user.id, roles })) {
     return <ConsentForm studyId={study.id} consentText={study.consentText} action={acceptConsentAction} />;
   }
   const { settings } = getReviewSetup({ studyId });

@@ -19,7 +19,7 @@ const refresh = (studyId: string) => revalidatePath(`/studies/${studyId}`, "layo
 export const updateDetailsAction = guardedAction(organizer, ({ study, user, raw }) => {
   const form = raw as Record<string, unknown>;
   updateStudyDetails({
-    studyId: study!.id,
+    studyId: study.id,
     actorId: user.id,
     title: form.title,
     description: form.description,
@@ -27,24 +27,24 @@ export const updateDetailsAction = guardedAction(organizer, ({ study, user, raw 
     consentText: form.consentText,
     attestationText: form.attestationText,
   });
-  refresh(study!.id);
+  refresh(study.id);
 });
 
 const items = z.object({ items: z.array(z.record(z.string(), z.unknown())) });
 
 export const saveTopicsAction = guardedCall({ ...organizer, schema: items }, ({ study, user, input }) => {
-  replaceTopics({ studyId: study!.id, actorId: user.id, items: input.items });
-  refresh(study!.id);
+  replaceTopics({ studyId: study.id, actorId: user.id, items: input.items });
+  refresh(study.id);
 });
 
 export const saveConditionsAction = guardedCall({ ...organizer, schema: items }, ({ study, user, input }) => {
-  replaceConditions({ studyId: study!.id, actorId: user.id, items: input.items });
-  refresh(study!.id);
+  replaceConditions({ studyId: study.id, actorId: user.id, items: input.items });
+  refresh(study.id);
 });
 
 export const saveTemplateAction = guardedCall({ ...organizer, schema: items }, ({ study, user, input }) => {
-  updateIdeaTemplate({ studyId: study!.id, actorId: user.id, template: input.items });
-  refresh(study!.id);
+  updateIdeaTemplate({ studyId: study.id, actorId: user.id, template: input.items });
+  refresh(study.id);
 });
 
 const toTime = (v: unknown) => (typeof v === "string" && v !== "" ? Date.parse(`${v}T00:00:00Z`) : null);
@@ -57,8 +57,8 @@ export const savePhaseDatesAction = guardedAction(organizer, ({ study, user, raw
       { opensAt: toTime(form[`${p}.opensAt`]), closesAt: toTime(form[`${p}.closesAt`]) },
     ]),
   );
-  updatePhaseDates({ studyId: study!.id, actorId: user.id, dates });
-  refresh(study!.id);
+  updatePhaseDates({ studyId: study.id, actorId: user.id, dates });
+  refresh(study.id);
 });
 
 export const changePhaseAction = guardedAction(
@@ -67,7 +67,7 @@ export const changePhaseAction = guardedAction(
     schema: z.object({ to: z.enum(STUDY_STATUSES), reason: z.string().trim().max(500).optional() }),
   },
   ({ study, user, input }) => {
-    advancePhase({ studyId: study!.id, actorId: user.id, to: input.to, reason: input.reason });
-    refresh(study!.id);
+    advancePhase({ studyId: study.id, actorId: user.id, to: input.to, reason: input.reason });
+    refresh(study.id);
   },
 );

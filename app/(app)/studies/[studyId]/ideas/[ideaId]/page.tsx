@@ -10,9 +10,9 @@ export const metadata: Metadata = { title: "Edit idea" };
 
 export default async function IdeaPage({ params }: PageProps<"/studies/[studyId]/ideas/[ideaId]">) {
   const { studyId, ideaId } = await params;
-  const { user } = await guardPage({ study: { roles: ["writer"] } }, { studyId });
+  const { user, roles } = await guardPage({ study: { roles: ["writer"] } }, { studyId });
   const { study, template } = getStudySettings({ studyId });
-  if (needsConsent({ study, userId: user.id })) redirect(`/studies/${studyId}/ideas`);
+  if (needsConsent({ studyId, userId: user.id, roles })) redirect(`/studies/${studyId}/ideas`);
   // Someone else's idea, or an id from another study, is simply not found.
   const idea = /^[0-9a-f-]{36}$/.test(ideaId) ? getIdeaForAuthor({ ideaId, authorId: user.id }) : undefined;
   if (!idea || idea.studyId !== studyId) notFound();

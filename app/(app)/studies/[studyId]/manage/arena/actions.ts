@@ -37,11 +37,11 @@ export const saveCriteriaAction = guardedCall(
   ({ study, user, input }) => {
     try {
       const config = updateArenaConfig({
-        studyId: study!.id,
+        studyId: study.id,
         actorId: user.id,
         patch: { criteria: input.items },
       });
-      refresh(study!.id);
+      refresh(study.id);
       return { count: config.criteria.length };
     } catch (e) {
       asItemErrors(e);
@@ -55,7 +55,7 @@ const list = (v: unknown) => (v === undefined ? [] : Array.isArray(v) ? v : [v])
 export const saveArenaSettingsAction = guardedAction(organizer, ({ study, user, raw }) => {
   const form = raw as Record<string, unknown>;
   updateArenaConfig({
-    studyId: study!.id,
+    studyId: study.id,
     actorId: user.id,
     patch: {
       conditionKeys: list(form.conditionKeys),
@@ -69,13 +69,13 @@ export const saveArenaSettingsAction = guardedAction(organizer, ({ study, user, 
       bootstrap: form.bootstrap,
     },
   });
-  refresh(study!.id);
+  refresh(study.id);
   return "Saved.";
 });
 
 export const schedulePairsAction = guardedAction(organizer, ({ study, user }) => {
-  const r = scheduleArenaPairs({ studyId: study!.id, actorId: user.id });
-  refresh(study!.id);
+  const r = scheduleArenaPairs({ studyId: study.id, actorId: user.id });
+  refresh(study.id);
   if (r.added === 0) {
     return r.mode === "round_robin"
       ? "Nothing new to schedule: every pair of the ideas taking part is already scheduled."
@@ -85,8 +85,8 @@ export const schedulePairsAction = guardedAction(organizer, ({ study, user }) =>
 });
 
 export const clearPairsAction = guardedAction(organizer, ({ study, user }) => {
-  const n = clearUnjudgedArenaPairs({ studyId: study!.id, actorId: user.id });
-  refresh(study!.id);
+  const n = clearUnjudgedArenaPairs({ studyId: study.id, actorId: user.id });
+  refresh(study.id);
   return n === 0
     ? "Every scheduled pair has been judged or skipped; nothing was removed."
     : `Removed ${plural(n, "pair")}.`;

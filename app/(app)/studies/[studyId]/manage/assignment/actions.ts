@@ -37,12 +37,12 @@ export const runAssignmentAction = guardedAction(
   },
   ({ study, user, input }) => {
     const result = runAssignment({
-      studyId: study!.id,
+      studyId: study.id,
       actorId: user.id,
       params: { reviewsPerIdea: { min: input.reviewsMin, max: input.reviewsMax }, seed: input.seed },
       mode: input.mode,
     });
-    refresh(study!.id);
+    refresh(study.id);
     const r = result.report;
     return `Proposed ${plural(result.placed, "review")}; ${r.ideasCovered} of ${r.perIdea.length} ideas reach the minimum. Check the preview, adjust by hand if needed, then publish.`;
   },
@@ -57,8 +57,8 @@ export const addPairAction = guardedAction(
     }),
   },
   ({ study, user, input }) => {
-    addAssignmentPair({ studyId: study!.id, actorId: user.id, ...input });
-    refresh(study!.id);
+    addAssignmentPair({ studyId: study.id, actorId: user.id, ...input });
+    refresh(study.id);
     return `Added ${input.ideaCode.toUpperCase()}.`;
   },
 );
@@ -66,16 +66,16 @@ export const addPairAction = guardedAction(
 export const removePairAction = guardedAction(
   { ...organizer, schema: z.object({ assignmentId: uuidSchema }) },
   ({ study, user, input }) => {
-    removeAssignmentPair({ studyId: study!.id, actorId: user.id, assignmentId: input.assignmentId });
-    refresh(study!.id);
+    removeAssignmentPair({ studyId: study.id, actorId: user.id, assignmentId: input.assignmentId });
+    refresh(study.id);
     return "Removed.";
   },
 );
 
 export const publishAction = guardedAction(organizer, ({ study, user }) => {
-  const n = publishAssignments({ studyId: study!.id, actorId: user.id });
-  refresh(study!.id);
-  revalidatePath(`/studies/${study!.id}/manage/reviews`);
+  const n = publishAssignments({ studyId: study.id, actorId: user.id });
+  refresh(study.id);
+  revalidatePath(`/studies/${study.id}/manage/reviews`);
   return `Published ${plural(n, "assignment")}. Reviewers see them in their queue now.`;
 });
 
@@ -93,13 +93,13 @@ export const addConflictAction = guardedAction(
   },
   ({ study, user, input }) => {
     addConflict({
-      studyId: study!.id,
+      studyId: study.id,
       actorId: user.id,
       reviewerId: input.reviewerId,
       ideaCode: input.ideaCode || undefined,
       authorId: input.authorId,
     });
-    refresh(study!.id);
+    refresh(study.id);
     return "Conflict marked. Run the assignment again (or “Assign remaining”) to apply it.";
   },
 );
@@ -107,8 +107,8 @@ export const addConflictAction = guardedAction(
 export const removeConflictAction = guardedAction(
   { ...organizer, schema: z.object({ id: uuidSchema }) },
   ({ study, user, input }) => {
-    removeConflict({ studyId: study!.id, actorId: user.id, id: input.id });
-    refresh(study!.id);
+    removeConflict({ studyId: study.id, actorId: user.id, id: input.id });
+    refresh(study.id);
     return "Removed.";
   },
 );
@@ -117,12 +117,12 @@ export const withdrawReviewerAction = guardedAction(
   { ...organizer, schema: z.object({ reviewerId: uuidSchema }) },
   ({ study, user, input }) => {
     const { withdrawn } = withdrawReviewer({
-      studyId: study!.id,
+      studyId: study.id,
       actorId: user.id,
       reviewerId: input.reviewerId,
     });
-    refresh(study!.id);
-    revalidatePath(`/studies/${study!.id}/manage/reviews`);
+    refresh(study.id);
+    revalidatePath(`/studies/${study.id}/manage/reviews`);
     return `Withdrawn; ${plural(withdrawn, "open assignment")} released. Use “Assign remaining” to give them to others.`;
   },
 );

@@ -28,7 +28,7 @@ function parse(studyId: string, fileName: string, content: string) {
 export const previewImportAction = guardedCall(
   { study: { roles: ["organizer"] }, schema: importSchema },
   ({ study, input }) => {
-    const result = parse(study!.id, input.fileName, input.content);
+    const result = parse(study.id, input.fileName, input.content);
     return {
       ok: result.ok,
       format: result.format,
@@ -46,18 +46,18 @@ export const previewImportAction = guardedCall(
 export const commitImportAction = guardedCall(
   { study: { roles: ["organizer"] }, schema: importSchema },
   ({ study, user, input }) => {
-    const result = parse(study!.id, input.fileName, input.content);
+    const result = parse(study.id, input.fileName, input.content);
     if (!result.ok) {
       return { imported: 0, skipped: result.duplicates.length, errors: result.errors };
     }
     const committed = commitIdeaImport({
-      studyId: study!.id,
+      studyId: study.id,
       importerId: user.id,
       fileName: input.fileName,
       format: result.format!,
       rows: result.rows,
     });
-    revalidatePath(`/studies/${study!.id}/manage/ideas`);
+    revalidatePath(`/studies/${study.id}/manage/ideas`);
     return {
       imported: committed.imported,
       skipped: result.duplicates.length + committed.skipped.length,

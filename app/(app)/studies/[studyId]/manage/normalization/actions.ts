@@ -16,8 +16,8 @@ export const startNormalizationAction = guardedAction(
   async ({ study, user, input }) => {
     const config = getLlmConfig();
     if (!config.configured) throw new AppError("unavailable:llm", config.problem);
-    const job = await startNormalization({ studyId: study!.id, actorId: user.id, ideaIds: input.ideaIds });
-    revalidatePath(`/studies/${study!.id}/manage/normalization`);
+    const job = await startNormalization({ studyId: study.id, actorId: user.id, ideaIds: input.ideaIds });
+    revalidatePath(`/studies/${study.id}/manage/normalization`);
     return { jobId: job.id };
   },
 );
@@ -34,8 +34,8 @@ export const reviewNormalizationAction = guardedAction(
               .map(([k, v]) => [k.slice("field_".length), String(v)]),
           )
         : undefined;
-    reviewNormalization({ studyId: study!.id, ideaId: input.ideaId, decision: input.decision, editedFields });
-    revalidatePath(`/studies/${study!.id}/manage/normalization`, "layout");
+    reviewNormalization({ studyId: study.id, ideaId: input.ideaId, decision: input.decision, editedFields });
+    revalidatePath(`/studies/${study.id}/manage/normalization`, "layout");
     return { decision: input.decision };
   },
 );

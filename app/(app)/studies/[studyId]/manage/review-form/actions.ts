@@ -12,8 +12,8 @@ const refresh = (studyId: string) => revalidatePath(`/studies/${studyId}/manage/
 export const saveReviewFormAction = guardedCall(
   { ...organizer, schema: z.object({ form: z.unknown() }) },
   ({ study, user, input }) => {
-    const form = updateReviewForm({ studyId: study!.id, actorId: user.id, form: input.form });
-    refresh(study!.id);
+    const form = updateReviewForm({ studyId: study.id, actorId: user.id, form: input.form });
+    refresh(study.id);
     // The stored form, normalized (trimmed, anchors sorted), so the editor shows what was saved.
     return { form };
   },
@@ -22,7 +22,7 @@ export const saveReviewFormAction = guardedCall(
 export const saveReviewSettingsAction = guardedAction(organizer, ({ study, user, raw }) => {
   const form = raw as Record<string, unknown>;
   updateReviewSettings({
-    studyId: study!.id,
+    studyId: study.id,
     actorId: user.id,
     settings: {
       maxTopicChoices: form.maxTopicChoices,
@@ -34,5 +34,5 @@ export const saveReviewSettingsAction = guardedAction(organizer, ({ study, user,
       minActiveSeconds: form.minActiveSeconds,
     },
   });
-  refresh(study!.id);
+  refresh(study.id);
 });

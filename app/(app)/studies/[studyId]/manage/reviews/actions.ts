@@ -23,18 +23,18 @@ export const reassignAction = guardedAction(
   { study: { roles: ["organizer"] }, schema: reassignSchema },
   ({ study, user, input }) => {
     // The query checks the assignment rules but not withdrawal: a withdrawn reviewer gets no new reviews.
-    const target = listStudyReviewers({ studyId: study!.id }).find((r) => r.id === input.toReviewerId);
+    const target = listStudyReviewers({ studyId: study.id }).find((r) => r.id === input.toReviewerId);
     if (target?.withdrawn) {
       const message = `${target.name} has withdrawn from reviewing; choose someone else.`;
       throw new AppError("invalid:reassign", message, { fieldErrors: { toReviewerId: [message] } });
     }
     const result = reassignOpenAssignments({
-      studyId: study!.id,
+      studyId: study.id,
       actorId: user.id,
       fromReviewerId: input.fromReviewerId,
       toReviewerId: input.toReviewerId,
     });
-    revalidatePath(pagePath(study!.id));
+    revalidatePath(pagePath(study.id));
     return result;
   },
 );
@@ -52,12 +52,12 @@ export const importReviewsAction = guardedCall(
   { study: { roles: ["organizer"] }, schema: importSchema },
   ({ study, user, input }) => {
     const result = importReviews({
-      studyId: study!.id,
+      studyId: study.id,
       actorId: user.id,
       fileName: input.fileName,
       text: input.content,
     });
-    revalidatePath(pagePath(study!.id));
+    revalidatePath(pagePath(study.id));
     return result;
   },
 );
@@ -73,7 +73,7 @@ export const sendReminderAction = guardedAction(
     if (!appUrl) {
       throw new AppError("conflict:app_url", "Set APP_URL so the email can link to the app, then try again.");
     }
-    const dashboard = getReviewDashboard({ studyId: study!.id });
+    const dashboard = getReviewDashboard({ studyId: study.id });
     const who = dashboard.toRemind.find((r) => r.id === input.reviewerId);
     if (!who) throw new AppError("not_found:reviewer", "This reviewer has no open reviews.");
     const reviews = `${who.open} review${who.open === 1 ? "" : "s"}`;
@@ -82,10 +82,10 @@ export const sendReminderAction = guardedAction(
       : "";
     await sendEmail({
       to: who.email,
-      subject: `Reminder: ${reviews} to finish for “${study!.title}”`,
-      text: `Hello ${who.name},\n\nYou have ${reviews} still open in “${study!.title}”${who.overdue > 0 ? ` (${who.overdue} overdue)` : ""}.${due}\n\nYour review queue: ${new URL(`/studies/${study!.id}/review`, appUrl).toString()}\n\nThank you!\n`,
+      subject: `Reminder: ${reviews} to finish for “${study.title}”`,
+      text: `Hello ${who.name},\n\nYou have ${reviews} still open in “${study.title}”${who.overdue > 0 ? ` (${who.overdue} overdue)` : ""}.${due}\n\nYour review queue: ${new URL(`/studies/${study.id}/review`, appUrl).toString()}\n\nThank you!\n`,
     });
-    logReminder({ studyId: study!.id, actorId: user.id, reviewerId: who.id });
+    logReminder({ studyId: study.id, actorId: user.id, reviewerId: who.id });
     return `Reminder sent to ${who.email}.`;
   },
 );

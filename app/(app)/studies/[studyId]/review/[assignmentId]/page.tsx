@@ -4,7 +4,6 @@ import { notFound, redirect } from "next/navigation";
 import { Markdown } from "@/components/markdown";
 import { Card, CardTitle } from "@/components/ui/card";
 import { type BlindReviewPage, getOtherReviews, getReviewPage } from "@/db/queries/reviews-reviewer";
-import { getStudySettings } from "@/db/queries/study-setup";
 import { isAppError } from "@/lib/errors";
 import { needsConsent } from "@/server/auth/consent";
 import { guardPage } from "@/server/auth/guarded-handlers";
@@ -16,9 +15,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 export default async function ReviewPage({ params }: PageProps<"/studies/[studyId]/review/[assignmentId]">) {
   const { studyId, assignmentId } = await params;
-  const { user } = await guardPage({ study: { roles: ["reviewer"] } }, { studyId });
-  const { study } = getStudySettings({ studyId });
-  if (needsConsent({ study, userId: user.id })) redirect(`/studies/${studyId}/review`);
+  const { user, roles } = await guardPage({ study: { roles: ["reviewer"] } }, { studyId });
+  if (needsConsent({ studyId, userId: user.id, roles })) redirect(`/studies/${studyId}/review`);
   if (!UUID.test(assignmentId)) notFound();
   let page: BlindReviewPage;
   try {

@@ -7,8 +7,8 @@ import { startLlmJudging } from "@/server/jobs/arena-judge";
 export const startLlmJudgingAction = guardedAction(
   { study: { roles: ["organizer"] } },
   async ({ study, user }) => {
-    const job = await startLlmJudging({ studyId: study!.id, actorId: user.id });
-    revalidatePath(`/studies/${study!.id}/manage/arena/llm`);
+    const job = await startLlmJudging({ studyId: study.id, actorId: user.id });
+    revalidatePath(`/studies/${study.id}/manage/arena/llm`);
     return { jobId: job.id };
   },
 );
