@@ -1,6 +1,7 @@
 import { DataTable } from "@/components/ui/data-table";
 import type { InvitationView } from "@/db/queries/invitations";
 import type { ActionResult } from "@/lib/errors";
+import { formatUtcDateTime } from "@/lib/format";
 import { InlineAction } from "./inline-action";
 import { Badge } from "./ui/badge";
 
@@ -35,9 +36,7 @@ export function InvitationTable({
             <Badge tone={inv.state === "pending" ? "accent" : "neutral"}>{inv.state}</Badge>
             {inv.usedByEmail ? <span className="ml-1 text-xs">by {inv.usedByEmail}</span> : null}
           </td>
-          <td className="py-2 pr-3">
-            {new Date(inv.expiresAt).toISOString().slice(0, 16).replace("T", " ")} UTC
-          </td>
+          <td className="py-2 pr-3">{formatUtcDateTime(inv.expiresAt)}</td>
           <td className="py-2 text-right">
             {inv.state === "pending" ? (
               <InlineAction

@@ -10,6 +10,7 @@ import {
   XAxis,
   YAxis,
 } from "recharts";
+import { formatFixed } from "@/lib/format";
 
 export type RatingCiPoint = {
   player: string;
@@ -22,7 +23,7 @@ export type RatingCiPoint = {
 
 type Datum = RatingCiPoint & { range: [number, number] };
 
-const fmt = (n: number | null) => (n === null ? "–" : n.toFixed(1));
+const fmt = (n: number | null) => formatFixed(n, 1);
 
 /** The CI as a whisker with end caps and the estimate as a dot; the bar's box is only its extent. */
 function CiShape(props: BarShapeProps) {

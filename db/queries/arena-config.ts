@@ -3,11 +3,12 @@ import { and, asc, count, eq } from "drizzle-orm";
 import { parseArenaConfig, readArenaConfig, sameCriteria } from "@/lib/arena/config";
 import type { ArenaConfig } from "@/lib/arena/types";
 import { AppError } from "@/lib/errors";
+import { plural } from "@/lib/format";
 import { getDb } from "../client";
 import { withDbErrors } from "../errors";
 import { arenaVotes, conditions, ideas, studies, topics } from "../schema";
 import { readyForReview } from "./blind-policy";
-import { type Executor, loadStudy, logEvent, plural } from "./study-shared";
+import { type Executor, loadStudy, logEvent } from "./study-shared";
 
 // The arena setup stored on the study (criteria, which ideas take part, scheduling and leaderboard
 // parameters) and the ideas it lets take part. Criteria lock at the first vote (human or LLM),

@@ -4,6 +4,7 @@ import { and, eq, inArray, isNull, ne, or } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import type { ArenaCriterion, ArenaVerdict } from "@/lib/arena/types";
 import { AppError } from "@/lib/errors";
+import { formatCount } from "@/lib/format";
 import { getStudyTemplate } from "@/lib/ideas/template";
 import type { StudyStatus } from "@/lib/studies/types";
 import { getDb } from "../client";
@@ -223,7 +224,7 @@ function checkComment(input: unknown): string {
   }
   const text = input.trim();
   if ([...text].length > COMMENT_MAX) {
-    const message = `Comment: use at most ${COMMENT_MAX.toLocaleString("en-US")} characters.`;
+    const message = `Comment: use at most ${formatCount(COMMENT_MAX)} characters.`;
     throw new AppError("invalid:arena_vote", message, { fieldErrors: { comment: [message] } });
   }
   return text;

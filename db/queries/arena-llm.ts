@@ -3,10 +3,11 @@ import { and, asc, desc, eq } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import type { ArenaVerdict } from "@/lib/arena/types";
 import { AppError } from "@/lib/errors";
+import { plural } from "@/lib/format";
 import { getDb } from "../client";
 import { withDbErrors } from "../errors";
 import { arenaPairs, arenaVotes, ideas } from "../schema";
-import { loadStudy, plural } from "./study-shared";
+import { loadStudy } from "./study-shared";
 
 // The LLM judge's side of the arena: which ordered pairs a model still has to judge, and its
 // judgments. Each order of a pair is one judgment with judge_key `llm:<model>:<leftIdeaId>`, so the

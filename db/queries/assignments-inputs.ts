@@ -2,6 +2,7 @@ import "server-only";
 import { and, asc, desc, eq, ne } from "drizzle-orm";
 import { normalizeInstitution } from "@/lib/assignment/eligibility";
 import { AppError } from "@/lib/errors";
+import { plural } from "@/lib/format";
 import type { AssignmentState } from "@/lib/reviews/types";
 import { getDb } from "../client";
 import { withDbErrors } from "../errors";
@@ -18,7 +19,7 @@ import {
   users,
 } from "../schema";
 import { readyForReview } from "./blind-policy";
-import { type Executor, plural } from "./study-shared";
+import type { Executor } from "./study-shared";
 
 // What reviewer assignment works from: the ideas ready for review, the reviewers with their
 // sign-ups, conflicts, current pairs and the last run's parameters, plus the hard-constraint check

@@ -3,6 +3,7 @@ import { and, asc, desc, eq } from "drizzle-orm";
 import { assignReviewers } from "@/lib/assignment/assign";
 import type { AssignmentInput, AssignmentReport } from "@/lib/assignment/types";
 import { AppError } from "@/lib/errors";
+import { plural } from "@/lib/format";
 import type { AssignmentState } from "@/lib/reviews/types";
 import { getDb } from "../client";
 import { withDbErrors } from "../errors";
@@ -18,7 +19,7 @@ import {
   readPairs,
   readReviewers,
 } from "./assignments-inputs";
-import { loadStudy, logEvent, plural } from "./study-shared";
+import { loadStudy, logEvent } from "./study-shared";
 
 // Running the assignment engine on the study and the overview the organizer previews: proposed
 // pairs replace earlier proposals; published pairs stay fixed when "assign remaining" fills gaps.

@@ -1,11 +1,12 @@
 import "server-only";
 import { and, eq, isNotNull } from "drizzle-orm";
 import { AppError, type FieldErrors } from "@/lib/errors";
+import { plural } from "@/lib/format";
 import { validateIdeaFields } from "@/lib/ideas/template";
 import { getDb } from "../client";
 import { withDbErrors } from "../errors";
 import { conditions, ideaImports, ideas, ideaVersions, studies, studyEvents, topics } from "../schema";
-import { freshCode, lockInTemplate, phaseError, plural } from "./ideas-shared";
+import { freshCode, lockInTemplate, phaseError } from "./ideas-shared";
 
 // Committing an idea import (allowed in setup and writing): rows parsed by lib/ideas/import are
 // checked again against the study and written in one transaction, or not at all.

@@ -1,14 +1,13 @@
 import "server-only";
 import { and, eq } from "drizzle-orm";
 import { AppError, type FieldErrors } from "@/lib/errors";
+import { plural } from "@/lib/format";
 import { generateIdeaCode } from "@/lib/ideas/codes";
 import { DEFAULT_IDEA_TEMPLATE } from "@/lib/ideas/template";
 import type { IdeaTemplateField } from "@/lib/ideas/types";
 import type { StudyStatus } from "@/lib/studies/types";
 import { ideas, studies } from "../schema";
-import { type Executor, plural } from "./study-shared";
-
-export { plural };
+import type { Executor } from "./study-shared";
 
 // Private helpers shared by the idea modules (ideas-writer, ideas-import, ideas-normalization). What
 // reviewers and judges may see is decided in blind-policy.ts.

@@ -2,6 +2,7 @@ import "server-only";
 import { and, asc, eq } from "drizzle-orm";
 import type { CsvValue } from "@/lib/csv/write";
 import { AppError } from "@/lib/errors";
+import { plural } from "@/lib/format";
 import type { ReviewAnswers } from "@/lib/reviews/answers";
 import { newPseudonymSalt, pseudonymizeReviewer } from "@/lib/reviews/pseudonym";
 import { parseTidyReviews, type TidyReview, tidyColumns } from "@/lib/stats/tidy";
@@ -9,7 +10,7 @@ import { getDb } from "../client";
 import { withDbErrors } from "../errors";
 import { conditions, ideas, reviewImports, reviews, studies, topics, users } from "../schema";
 import { readReviewSetup } from "./review-setup";
-import { type Executor, loadStudy, logEvent, plural } from "./study-shared";
+import { type Executor, loadStudy, logEvent } from "./study-shared";
 
 // The tidy review table (shared/specs/statistics.md) out and in. Export: submitted reviews, with
 // reviewer ids pseudonymized per study unless the organizer asks for identities. Import: external

@@ -1,11 +1,12 @@
 import "server-only";
 import { and, asc, eq, inArray } from "drizzle-orm";
 import { AppError } from "@/lib/errors";
+import { plural } from "@/lib/format";
 import { getDb } from "../client";
 import { withDbErrors } from "../errors";
 import { ideas, memberships, reviewConflicts, reviewerProfiles, topics, users } from "../schema";
 import { readReviewSetup } from "./review-setup";
-import { type Executor, loadStudy, logEvent, plural } from "./study-shared";
+import { type Executor, loadStudy, logEvent } from "./study-shared";
 
 // Reviewer sign-up (topics, load range, institution) and the conflicts organizers mark.
 

@@ -1,5 +1,6 @@
 import "server-only";
 import { and, asc, eq } from "drizzle-orm";
+import { formatUtcDate } from "@/lib/format";
 import { type QualityFlag, qualityFlags } from "@/lib/reviews/quality";
 import { getDb } from "../client";
 import { withDbErrors } from "../errors";
@@ -123,7 +124,7 @@ export function getReviewDashboard({
     submittedTimes.sort((a, b) => a - b);
     const completion: ReviewDashboard["completion"] = [];
     submittedTimes.forEach((t, i) => {
-      const day = new Date(t).toISOString().slice(0, 10);
+      const day = formatUtcDate(t);
       const last = completion.at(-1);
       if (last && last.day === day) last.submitted = i + 1;
       else completion.push({ day, submitted: i + 1 });

@@ -2,13 +2,14 @@ import "server-only";
 import { and, count, eq, isNull } from "drizzle-orm";
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
+import { plural } from "@/lib/format";
 import { DEFAULT_IDEA_TEMPLATE } from "@/lib/ideas/template";
 import { type PhaseDates, STUDY_STATUSES, type StudyStatus } from "@/lib/studies/types";
 import { getDb } from "../client";
 import { withDbErrors } from "../errors";
 import { conditions, consents, ideas, studies, topics } from "../schema";
 import { lockInReviewForm } from "./review-setup";
-import { type Executor, loadStudy, logEvent, parse, plural } from "./study-shared";
+import { type Executor, loadStudy, logEvent, parse } from "./study-shared";
 
 // --- phase dates ----------------------------------------------------------------------------------
 

@@ -2,6 +2,7 @@ import "server-only";
 import { asc, count, desc, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
+import { plural } from "@/lib/format";
 import { getStudyTemplate, ideaTemplateSchema } from "@/lib/ideas/template";
 import type { IdeaTemplateField } from "@/lib/ideas/types";
 import type { StudyStatus } from "@/lib/studies/types";
@@ -17,7 +18,6 @@ import {
   loadStudy,
   logEvent,
   parse,
-  plural,
   settingsColumns,
   topicColumns,
 } from "./study-shared";

@@ -44,10 +44,6 @@ export const conditionColumns = {
 
 const notFoundStudy = () => new AppError("not_found:study", "This study does not exist.");
 
-export function plural(n: number, one: string, many = `${one}s`) {
-  return `${n} ${n === 1 ? one : many}`;
-}
-
 function invalid(code: `invalid:${string}`, error: z.ZodError): AppError {
   const fieldErrors: FieldErrors = {};
   for (const issue of error.issues) {

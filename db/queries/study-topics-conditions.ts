@@ -2,6 +2,7 @@ import "server-only";
 import { asc, eq } from "drizzle-orm";
 import { z } from "zod";
 import { AppError, type FieldErrors } from "@/lib/errors";
+import { plural } from "@/lib/format";
 import { getDb } from "../client";
 import { withDbErrors } from "../errors";
 import { conditions, ideas, topics } from "../schema";
@@ -13,7 +14,6 @@ import {
   loadStudy,
   logEvent,
   parse,
-  plural,
   topicColumns,
 } from "./study-shared";
 

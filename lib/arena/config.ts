@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { type ArenaConfig, type ArenaCriterion, DEFAULT_ARENA_CONFIG } from "@/lib/arena/types";
+import { formatCount } from "@/lib/format";
 import { AVERAGE_CRITERION } from "./types";
 
 // The arena's setup as an organizer edits it: criteria, which ideas take part, scheduling and the
@@ -20,8 +21,6 @@ const LABEL_MAX = 80;
 const DESCRIPTION_MAX = 500;
 export const SEED_MAX = 2_147_483_647;
 
-const fmt = (n: number) => n.toLocaleString("en-US");
-
 /** Form fields arrive as text; "" means nothing was entered. */
 const numberFromText = (v: unknown) => {
   if (typeof v !== "string") return v;
@@ -30,7 +29,7 @@ const numberFromText = (v: unknown) => {
 };
 
 const wholeNumber = (label: string, min: number, max: number) => {
-  const message = `${label}: enter a whole number from ${fmt(min)} to ${fmt(max)}.`;
+  const message = `${label}: enter a whole number from ${formatCount(min)} to ${formatCount(max)}.`;
   return z.preprocess(
     numberFromText,
     z.number({ error: message }).int(message).min(min, message).max(max, message),

@@ -1,5 +1,7 @@
 // The report that goes with an assignment: counts, and for every unmet goal a concrete reason a
 // person can act on (add reviewers to a topic, lift a max load, drop a conflict).
+
+import { plural } from "@/lib/format";
 import type { AssignmentInput, AssignmentReport } from "./types";
 
 type ReportInput = {
@@ -8,8 +10,6 @@ type ReportInput = {
   eligible: number[][];
   conditionsOf: Map<number, Map<string, number>>;
 };
-
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
 export function buildReport({ input, chosen, eligible, conditionsOf }: ReportInput): AssignmentReport {
   const { ideas, reviewers } = input;

@@ -1,4 +1,5 @@
 import { parseCsv } from "@/lib/csv/parse";
+import { formatCount } from "@/lib/format";
 import type { IdeaFields, IdeaTemplateField } from "@/lib/ideas/types";
 import { validateIdeaFields } from "./template";
 
@@ -212,7 +213,7 @@ export function parseIdeaImport({
 
   if (records > MAX_IMPORT_ROWS) {
     return fail(
-      `The file has ${records.toLocaleString("en-US")} ideas; the limit is ${MAX_IMPORT_ROWS.toLocaleString("en-US")} per import. Split it into smaller files.`,
+      `The file has ${formatCount(records)} ideas; the limit is ${formatCount(MAX_IMPORT_ROWS)} per import. Split it into smaller files.`,
     );
   }
   if (candidates.length === 0 && errors.length === 0) {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { formatCount } from "@/lib/format";
 import type { IdeaFields, IdeaTemplateField } from "@/lib/ideas/types";
 
 // The idea template (specs/idea-template.md) and the checks every idea passes, on the client and the server.
@@ -145,7 +146,7 @@ export function validateIdeaFields({
     if (value.length > FIELD_CHAR_CAP) {
       add(
         field.key,
-        `${field.label} is too long: ${value.length.toLocaleString("en-US")} characters (at most ${FIELD_CHAR_CAP.toLocaleString("en-US")}).`,
+        `${field.label} is too long: ${formatCount(value.length)} characters (at most ${formatCount(FIELD_CHAR_CAP)}).`,
       );
       continue;
     }

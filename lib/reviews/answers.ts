@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { formatCount } from "@/lib/format";
 import { CONFIDENCE_SCALE, FAMILIARITY_SCALE, type ReviewForm } from "./form";
 
 // A reviewer's answers to a review form, and the checks they pass on the client and the server.
@@ -115,7 +116,7 @@ export function validateAnswers(
     const minimum = m.rationale.required ? Math.max(m.rationale.minLength, 1) : 0;
     if (total > RATIONALE_CHAR_CAP) {
       errors[`rationale.${m.key}`] =
-        `${m.label} rationale: use at most ${RATIONALE_CHAR_CAP.toLocaleString("en-US")} characters (you have ${total.toLocaleString("en-US")}).`;
+        `${m.label} rationale: use at most ${formatCount(RATIONALE_CHAR_CAP)} characters (you have ${formatCount(total)}).`;
     } else if (submit && length < minimum) {
       errors[`rationale.${m.key}`] =
         minimum === 1

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { formatCount } from "@/lib/format";
 
 // The review form (specs/review-form.md): the metrics a reviewer scores, and the checks an
 // organizer's edited form passes, on the client and the server.
@@ -165,7 +166,6 @@ const METRIC_FIELDS = ["key", "label", "definition", "scale", "anchors", "ration
 
 type ParseResult = { ok: true; form: ReviewForm } | { ok: false; errors: string[] };
 
-const fmt = (n: number) => n.toLocaleString("en-US");
 /** Code points, as a person counts characters (an emoji is one), and as the answer checks count. */
 const charCount = (s: string) => [...s].length;
 const isRecord = (v: unknown): v is Record<string, unknown> =>
@@ -287,7 +287,9 @@ function parseText(
   const text = raw.trim();
   if (charCount(text) < min) errors.push(`${p}${what} is empty.`);
   else if (charCount(text) > max) {
-    errors.push(`${p}${what} has ${fmt(charCount(text))} characters; use at most ${fmt(max)}.`);
+    errors.push(
+      `${p}${what} has ${formatCount(charCount(text))} characters; use at most ${formatCount(max)}.`,
+    );
   } else return text;
   return null;
 }
@@ -301,7 +303,7 @@ function parseScale(raw: unknown, p: string, errors: string[]): ReviewMetric["sc
   for (const f of unknownFields(raw, ["min", "max"]))
     errors.push(`${p}the scale has an unknown field "${f}".`);
   const { min, max } = raw;
-  const range = `a whole number from ${fmt(-SCALE_BOUND)} to ${fmt(SCALE_BOUND)}`;
+  const range = `a whole number from ${formatCount(-SCALE_BOUND)} to ${formatCount(SCALE_BOUND)}`;
   if (!isIntegerIn(min, -SCALE_BOUND, SCALE_BOUND)) errors.push(`${p}the scale minimum must be ${range}.`);
   if (!isIntegerIn(max, -SCALE_BOUND, SCALE_BOUND)) errors.push(`${p}the scale maximum must be ${range}.`);
   if (errors.length > before) return null;
@@ -353,7 +355,7 @@ function parseAnchors(
     if (text === "") errors.push(`${p}${name} needs a text.`);
     else if (charCount(text) > ANCHOR_TEXT_MAX) {
       errors.push(
-        `${p}the text of ${name} has ${fmt(charCount(text))} characters; use at most ${ANCHOR_TEXT_MAX}.`,
+        `${p}the text of ${name} has ${formatCount(charCount(text))} characters; use at most ${ANCHOR_TEXT_MAX}.`,
       );
     }
     anchors.push({ value: value as number, text });
@@ -374,7 +376,9 @@ function parseRationale(raw: unknown, p: string, errors: string[]): ReviewMetric
   const { required, minLength } = raw;
   if (typeof required !== "boolean") errors.push(`${p}the rationale's "required" must be true or false.`);
   if (!isIntegerIn(minLength, 0, MIN_LENGTH_MAX)) {
-    errors.push(`${p}the rationale's "minLength" must be a whole number from 0 to ${fmt(MIN_LENGTH_MAX)}.`);
+    errors.push(
+      `${p}the rationale's "minLength" must be a whole number from 0 to ${formatCount(MIN_LENGTH_MAX)}.`,
+    );
   }
   return errors.length > before ? null : { required: required as boolean, minLength: minLength as number };
 }

@@ -4,6 +4,7 @@ import { getUserByEmail } from "@/db/queries/users";
 import { verifyAgainstDummy, verifyPassword } from "@/lib/auth/password";
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
+import { plural } from "@/lib/format";
 import { emailSchema } from "@/lib/validation";
 
 export type VerifiedUser = { id: string; email: string; name: string };
@@ -41,7 +42,7 @@ export async function verifyCredentials({
     const minutes = Math.max(1, Math.ceil((lockedUntil - now) / 60_000));
     throw new AppError(
       "rate_limited:sign_in",
-      `Too many failed sign-ins. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`,
+      `Too many failed sign-ins. Try again in ${plural(minutes, "minute")}.`,
     );
   }
   const user = getUserByEmail({ email: parsedEmail.data });

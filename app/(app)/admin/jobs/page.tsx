@@ -4,6 +4,7 @@ import { Alert } from "@/components/ui/alert";
 import { Card, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { listJobs } from "@/db/queries/jobs";
+import { formatUtcDateTime } from "@/lib/format";
 import { getLlmConfig } from "@/server/ai/providers";
 import { guardPage } from "@/server/auth/guarded-handlers";
 import { StartTestJobForm } from "./start-test-job-form";
@@ -44,7 +45,7 @@ export default async function JobsPage() {
               {jobs.map((j) => (
                 <li key={j.job.id}>
                   <p className="mb-1 text-xs text-[var(--foreground-soft)]">
-                    {new Date(j.job.createdAt).toISOString().slice(0, 19).replace("T", " ")} UTC
+                    {formatUtcDateTime(j.job.createdAt, { seconds: true })}
                   </p>
                   <JobProgress jobId={j.job.id} />
                 </li>

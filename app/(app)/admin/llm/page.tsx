@@ -5,6 +5,7 @@ import { Card, CardTitle } from "@/components/ui/card";
 import { DataTable } from "@/components/ui/data-table";
 import { PageHeader } from "@/components/ui/page-header";
 import { getLlmCallTotals, getRecentLlmCalls, listModelPrices } from "@/db/queries/ai";
+import { formatCount, formatUtcDateTime } from "@/lib/format";
 import { getLlmConfig } from "@/server/ai/providers";
 import { guardPage } from "@/server/auth/guarded-handlers";
 import { deletePriceAction } from "./actions";
@@ -14,7 +15,6 @@ import { TestConnectionButton } from "./test-connection-button";
 export const metadata: Metadata = { title: "LLM status" };
 
 const usd = (v: number | null) => (v === null ? "unknown" : `$${v.toFixed(v < 1 ? 4 : 2)}`);
-const num = (v: number) => v.toLocaleString("en-US");
 
 export default async function LlmStatusPage() {
   await guardPage({ admin: true });
@@ -54,11 +54,12 @@ export default async function LlmStatusPage() {
         <Card data-testid="llm-totals">
           <CardTitle>Calls so far</CardTitle>
           <p className="mb-3 text-sm">
-            <span data-testid="llm-total-calls">{num(overall.calls)}</span> calls ({num(overall.cachedCalls)}{" "}
-            from cache, {num(overall.errors)} failed) · {num(overall.inputTokens)} input and{" "}
-            {num(overall.outputTokens)} output tokens · estimated cost {usd(overall.costUsd)}
+            <span data-testid="llm-total-calls">{formatCount(overall.calls)}</span> calls (
+            {formatCount(overall.cachedCalls)} from cache, {formatCount(overall.errors)} failed) ·{" "}
+            {formatCount(overall.inputTokens)} input and {formatCount(overall.outputTokens)} output tokens ·
+            estimated cost {usd(overall.costUsd)}
             {overall.unpricedCalls > 0
-              ? ` (plus ${num(overall.unpricedCalls)} calls to models without a price)`
+              ? ` (plus ${formatCount(overall.unpricedCalls)} calls to models without a price)`
               : ""}
           </p>
           {byPurposeModel.length === 0 ? (
@@ -79,9 +80,9 @@ export default async function LlmStatusPage() {
                 <tr key={`${r.purpose}/${r.model}`} className="border-t border-[var(--border)]">
                   <td className="py-1 pr-2">{r.purpose}</td>
                   <td className="py-1 pr-2">{r.model}</td>
-                  <td className="py-1 pr-2 text-right">{num(r.calls)}</td>
+                  <td className="py-1 pr-2 text-right">{formatCount(r.calls)}</td>
                   <td className="py-1 pr-2 text-right">
-                    {num(r.inputTokens)} / {num(r.outputTokens)}
+                    {formatCount(r.inputTokens)} / {formatCount(r.outputTokens)}
                   </td>
                   <td className="py-1 text-right">
                     {r.unpricedCalls === r.calls ? "unknown" : usd(r.costUsd)}
@@ -99,8 +100,8 @@ export default async function LlmStatusPage() {
             <ul className="space-y-1 text-sm" data-testid="recent-calls">
               {recent.map((c) => (
                 <li key={c.id}>
-                  {new Date(c.createdAt).toISOString().slice(0, 19).replace("T", " ")} · {c.purpose} ·{" "}
-                  {c.model} · {c.cached ? "cache hit" : `${c.latencyMs} ms`}
+                  {formatUtcDateTime(c.createdAt, { seconds: true, zone: false })} · {c.purpose} · {c.model} ·{" "}
+                  {c.cached ? "cache hit" : `${c.latencyMs} ms`}
                   {c.attempts > 1 ? ` · ${c.attempts} attempts` : ""}
                   {c.error ? <span className="text-red-700 dark:text-red-400"> · {c.error}</span> : null}
                 </li>

@@ -5,6 +5,7 @@ import { Card } from "@/components/ui/card";
 import { DataTable } from "@/components/ui/data-table";
 import { PageHeader } from "@/components/ui/page-header";
 import { listUsers } from "@/db/queries/users";
+import { formatUtcDate } from "@/lib/format";
 import { guardPage } from "@/server/auth/guarded-handlers";
 import { setUserFlagsAction } from "./actions";
 
@@ -45,7 +46,7 @@ export default async function UsersPage() {
                 {u.isAdmin ? <Badge tone="accent">admin</Badge> : null}
                 {u.canCreateStudies || u.isAdmin ? <Badge>creates studies</Badge> : null}
               </td>
-              <td className="py-2 pr-3">{new Date(u.createdAt).toISOString().slice(0, 10)}</td>
+              <td className="py-2 pr-3">{formatUtcDate(u.createdAt)}</td>
               <td className="space-x-3 py-2">
                 {u.id === me.id ? (
                   <span className="text-xs text-[var(--foreground-soft)]">you</span>

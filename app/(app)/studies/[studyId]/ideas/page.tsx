@@ -6,6 +6,7 @@ import { Card, CardTitle } from "@/components/ui/card";
 import { DataTable } from "@/components/ui/data-table";
 import { listIdeasForAuthor } from "@/db/queries/ideas";
 import { getStudySettings } from "@/db/queries/study-setup";
+import { formatUtcDateTime } from "@/lib/format";
 import { needsConsent } from "@/server/auth/consent";
 import { guardPage } from "@/server/auth/guarded-handlers";
 import { acceptConsentAction } from "./actions";
@@ -52,9 +53,7 @@ export default async function MyIdeasPage({ params }: PageProps<"/studies/[study
                   <td className="py-2 pr-3">
                     <Badge tone={i.status === "submitted" ? "accent" : "neutral"}>{i.status}</Badge>
                   </td>
-                  <td className="py-2 pr-3">
-                    {new Date(i.updatedAt).toISOString().slice(0, 16).replace("T", " ")} UTC
-                  </td>
+                  <td className="py-2 pr-3">{formatUtcDateTime(i.updatedAt)}</td>
                 </tr>
               ))}
             </DataTable>

@@ -18,6 +18,7 @@ import {
   listArenaSnapshots,
 } from "@/db/queries/arena-results";
 import { buildLeaderboardView } from "@/lib/arena/leaderboard-view";
+import { formatCount, formatUtcDateTime } from "@/lib/format";
 import { guardPage } from "@/server/auth/guarded-handlers";
 import { AgreementTable } from "./_components/agreement-table";
 import { CriterionTabs } from "./_components/criterion-tabs";
@@ -26,8 +27,6 @@ import { RatingTable } from "./_components/rating-table";
 import { SnapshotList } from "./_components/snapshot-list";
 
 export const metadata: Metadata = { title: "Leaderboard" };
-
-const utc = (ms: number) => `${new Date(ms).toISOString().slice(0, 16).replace("T", " ")} UTC`;
 
 type Shown = {
   snapshotId: string | null;
@@ -66,7 +65,7 @@ export default async function LeaderboardPage({
     shown = {
       snapshotId: snapshot.id,
       ...snapshot,
-      description: `Published ${utc(snapshot.createdAt)}${snapshot.publishedBy ? ` by ${snapshot.publishedBy}` : ""}: ${snapshot.matchCount} matches.`,
+      description: `Published ${formatUtcDateTime(snapshot.createdAt)}${snapshot.publishedBy ? ` by ${snapshot.publishedBy}` : ""}: ${snapshot.matchCount} matches.`,
     };
   } else {
     notFound();
@@ -84,8 +83,8 @@ export default async function LeaderboardPage({
       title="Leaderboard"
       description={
         <span data-testid="leaderboard-source">
-          {shown.description} Elo K {p.k}; Bradley–Terry with {p.bootstrap.toLocaleString("en-US")} bootstrap
-          resamples, seed {p.seed}.{" "}
+          {shown.description} Elo K {p.k}; Bradley–Terry with {formatCount(p.bootstrap)} bootstrap resamples,
+          seed {p.seed}.{" "}
           {organizer && shown.snapshotId ? (
             <Link href={`/studies/${studyId}/leaderboard`}>Show live results</Link>
           ) : null}
@@ -172,7 +171,7 @@ export default async function LeaderboardPage({
       {header}
       {staleness?.stale && staleness.latest ? (
         <Alert tone="warning" testId="snapshot-stale">
-          The latest published snapshot ({utc(staleness.latest.createdAt)}) is out of date:{" "}
+          The latest published snapshot ({formatUtcDateTime(staleness.latest.createdAt)}) is out of date:{" "}
           {staleness.reasons.join("; ")}. Members still see that snapshot; publish again to update it.
         </Alert>
       ) : null}

@@ -13,11 +13,12 @@ import {
   type StudyResults,
 } from "@/db/queries/results";
 import { type AppError, isAppError } from "@/lib/errors";
+import { formatUtcDateTime } from "@/lib/format";
 import { guardPage } from "@/server/auth/guarded-handlers";
 import { ParamsForm } from "./_components/params-form";
 import { PublishForm } from "./_components/publish-form";
 import { ResultsBody } from "./_components/results-body";
-import { SnapshotList, utc } from "./_components/snapshot-list";
+import { SnapshotList } from "./_components/snapshot-list";
 import { CORRECTION_NAMES } from "./_components/summary-lines";
 
 export const metadata: Metadata = { title: "Results" };
@@ -70,7 +71,7 @@ export default async function ResultsPage({ params, searchParams }: PageProps<"/
       />
       <Card data-testid="snapshot-info">
         <p className="text-sm">
-          Published {utc(snapshot.createdAt)}
+          Published {formatUtcDateTime(snapshot.createdAt)}
           {snapshot.publishedByName ? ` by ${snapshot.publishedByName}` : ""} from {snapshot.reviewCount}{" "}
           reviews: baseline <strong>{baseline}</strong>, {CORRECTION_NAMES[correction]} correction, family{" "}
           {family === "comparison" ? "per comparison" : "per unit"}.

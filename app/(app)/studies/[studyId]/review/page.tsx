@@ -10,6 +10,7 @@ import { getReviewSetup } from "@/db/queries/review-setup";
 import { getReviewerProfile } from "@/db/queries/reviewers";
 import { listMyAssignments } from "@/db/queries/reviews-reviewer";
 import { getStudySettings } from "@/db/queries/study-setup";
+import { formatUtcDateTime, plural } from "@/lib/format";
 import { needsConsent } from "@/server/auth/consent";
 import { guardPage } from "@/server/auth/guarded-handlers";
 import { acceptConsentAction } from "../ideas/actions";
@@ -22,8 +23,6 @@ const stateLabel: Record<ReviewState, string> = {
   draft: "Draft",
   submitted: "Submitted",
 };
-
-const formatDate = (ms: number) => new Date(ms).toISOString().slice(0, 16).replace("T", " ");
 
 export default async function ReviewQueuePage({ params }: PageProps<"/studies/[studyId]/review">) {
   const { studyId } = await params;
@@ -52,7 +51,7 @@ export default async function ReviewQueuePage({ params }: PageProps<"/studies/[s
           <>
             <p className="mb-3 text-sm" data-testid="queue-progress">
               {done} of {queue.length} submitted.
-              {queue[0]?.dueAt ? ` Due ${formatDate(queue[0].dueAt)} UTC.` : ""}
+              {queue[0]?.dueAt ? ` Due ${formatUtcDateTime(queue[0].dueAt)}.` : ""}
               {study.status === "reviewing"
                 ? ""
                 : closed
@@ -73,7 +72,7 @@ export default async function ReviewQueuePage({ params }: PageProps<"/studies/[s
                       <span className="ml-2 text-xs font-medium text-red-700 dark:text-red-400">Overdue</span>
                     ) : null}
                   </td>
-                  <td className="py-2 pr-3">{q.dueAt ? formatDate(q.dueAt) : "—"}</td>
+                  <td className="py-2 pr-3">{q.dueAt ? formatUtcDateTime(q.dueAt, { zone: false }) : "—"}</td>
                   <td className="py-2 text-right">
                     <Link
                       href={`/studies/${studyId}/review/${q.assignmentId}`}
@@ -92,9 +91,9 @@ export default async function ReviewQueuePage({ params }: PageProps<"/studies/[s
       <Card>
         <CardTitle>Your review preferences</CardTitle>
         <p className="mb-3 text-sm text-[var(--foreground-soft)]">
-          Choose up to {settings.maxTopicChoices} topic{settings.maxTopicChoices === 1 ? "" : "s"} you know
-          well, and how many ideas you can review (the study allows {settings.loadMin}–{settings.loadMax}).
-          Your institution keeps you away from ideas written by colleagues.
+          Choose up to {plural(settings.maxTopicChoices, "topic")} you know well, and how many ideas you can
+          review (the study allows {settings.loadMin}–{settings.loadMax}). Your institution keeps you away
+          from ideas written by colleagues.
         </p>
         <ProfileForm
           studyId={studyId}

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { Card, CardTitle } from "@/components/ui/card";
 import { getSettingsLocks, getStudySettings, listStudyEvents } from "@/db/queries/study-setup";
+import { formatUtcDateTime } from "@/lib/format";
 import { STUDY_STATUSES } from "@/lib/studies/types";
 import { guardPage } from "@/server/auth/guarded-handlers";
 import {
@@ -98,8 +99,7 @@ export default async function SettingsPage({ params }: PageProps<"/studies/[stud
           <ul className="space-y-1 text-sm" data-testid="events">
             {events.map((e) => (
               <li key={e.id}>
-                {new Date(e.createdAt).toISOString().slice(0, 16).replace("T", " ")} UTC ·{" "}
-                {e.actorName ?? "someone"} · {e.kind}{" "}
+                {formatUtcDateTime(e.createdAt)} · {e.actorName ?? "someone"} · {e.kind}{" "}
                 <span className="text-[var(--foreground-soft)]">{JSON.stringify(e.detail)}</span>
               </li>
             ))}

@@ -3,6 +3,7 @@
 import { ActionForm, Field } from "@/components/action-form";
 import { type ListColumn, ListEditor } from "@/components/list-editor";
 import { Alert } from "@/components/ui/alert";
+import { formatUtcDate } from "@/lib/format";
 import type { StudyStatus } from "@/lib/studies/types";
 import {
   changePhaseAction,
@@ -154,7 +155,7 @@ export function PhaseForm({
   );
 }
 
-const day = (t: number | null | undefined) => (t ? new Date(t).toISOString().slice(0, 10) : "");
+const day = (t: number | null | undefined) => (t ? formatUtcDate(t) : "");
 
 export function PhaseDatesForm({
   studyId,

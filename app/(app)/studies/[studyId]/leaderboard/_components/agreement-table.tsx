@@ -1,7 +1,6 @@
 import { DataTable } from "@/components/ui/data-table";
 import type { AgreementRow, PositionBiasRow } from "@/lib/arena/types";
-
-const pct = (rate: number | null) => (rate === null ? "–" : `${(rate * 100).toFixed(1)}%`);
+import { formatPercent } from "@/lib/format";
 
 /**
  * Human–LLM agreement on (pair, criterion) items judged by both kinds, and position bias: the share
@@ -17,7 +16,8 @@ export function AgreementTable({
   const criteria = agreement.map((a) => a.criterion);
   const bias = (criterion: string, kind: "human" | "llm") =>
     positionBias.find((p) => p.criterion === criterion && p.judgeKind === kind);
-  const biasCell = (row: PositionBiasRow | undefined) => (row ? `${pct(row.rate)} of ${row.decisive}` : "–");
+  const biasCell = (row: PositionBiasRow | undefined) =>
+    row ? `${formatPercent(row.rate)} of ${row.decisive}` : "–";
   return (
     <DataTable
       testId="agreement-table"
@@ -34,7 +34,7 @@ export function AgreementTable({
           <tr key={c} className="border-t border-[var(--border)]" data-testid={`agreement-${c}`}>
             <td className="py-1 pr-3">{c === "all" ? "all criteria" : c}</td>
             <td className="py-1 pr-3 text-right tabular-nums">
-              {a.pairs === 0 ? "no pair judged by both" : `${pct(a.rate)} of ${a.pairs}`}
+              {a.pairs === 0 ? "no pair judged by both" : `${formatPercent(a.rate)} of ${a.pairs}`}
             </td>
             <td className="py-1 pr-3 text-right tabular-nums">{biasCell(bias(c, "human"))}</td>
             <td className="py-1 pr-3 text-right tabular-nums">{biasCell(bias(c, "llm"))}</td>

@@ -1,8 +1,9 @@
 import { Badge } from "@/components/ui/badge";
 import { DataTable } from "@/components/ui/data-table";
 import type { RatingRow } from "@/lib/arena/types";
+import { formatFixed } from "@/lib/format";
 
-const fmt = (n: number | null) => (n === null ? "–" : n.toFixed(1));
+const fmt = (n: number | null) => formatFixed(n, 1);
 
 /**
  * One level's leaderboard for one criterion: CI-aware rank, online Elo, Bradley–Terry with its 95%

@@ -1,8 +1,7 @@
 import Link from "next/link";
 import { DataTable } from "@/components/ui/data-table";
 import type { ArenaSnapshotSummary } from "@/db/queries/arena-results";
-
-const utc = (ms: number) => `${new Date(ms).toISOString().slice(0, 16).replace("T", " ")} UTC`;
+import { formatUtcDateTime } from "@/lib/format";
 
 /** Published leaderboards, newest first, each with its parameters and the hash of its matches. */
 export function SnapshotList({
@@ -37,7 +36,7 @@ export function SnapshotList({
     >
       {snapshots.map((s) => (
         <tr key={s.id} className="border-t border-[var(--border)]" data-testid={`snapshot-${s.id}`}>
-          <td className="py-1 pr-3">{utc(s.createdAt)}</td>
+          <td className="py-1 pr-3">{formatUtcDateTime(s.createdAt)}</td>
           <td className="py-1 pr-3">{s.publishedBy ?? "(deleted account)"}</td>
           <td className="py-1 pr-3 text-right tabular-nums">{s.matchCount}</td>
           <td className="py-1 pr-3 text-xs">

@@ -5,13 +5,13 @@ import { z } from "zod";
 import { updateArenaConfig } from "@/db/queries/arena-config";
 import { clearUnjudgedArenaPairs, scheduleArenaPairs } from "@/db/queries/arena-schedule";
 import { AppError, isAppError } from "@/lib/errors";
+import { plural } from "@/lib/format";
 import { guardedAction, guardedCall } from "@/server/auth/guarded-handlers";
 
 // The organizer's arena setup. Each action hands the raw values to the query, which checks the whole
 // config and names the field in its refusal (see lib/arena/config.ts).
 
 const organizer = { study: { roles: ["organizer"] as const } };
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
 function refresh(studyId: string) {
   revalidatePath(`/studies/${studyId}/manage/arena`);

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { Alert } from "@/components/ui/alert";
 import { Card, CardTitle } from "@/components/ui/card";
 import { getArenaSetup } from "@/db/queries/arena-setup";
+import { plural } from "@/lib/format";
 import { guardPage } from "@/server/auth/guarded-handlers";
 import { ArenaSettingsForm } from "./_components/arena-settings-form";
 import { CriteriaEditor } from "./_components/criteria-editor";
@@ -11,8 +12,6 @@ import { ClearPairsForm, ScheduleForm } from "./_components/schedule-forms";
 import { ScheduleTable } from "./_components/schedule-table";
 
 export const metadata: Metadata = { title: "Arena setup" };
-
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
 export default async function ArenaSetupPage({ params }: PageProps<"/studies/[studyId]/manage/arena">) {
   const { studyId } = await params;

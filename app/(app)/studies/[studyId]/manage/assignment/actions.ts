@@ -6,10 +6,10 @@ import { addAssignmentPair, publishAssignments, removeAssignmentPair } from "@/d
 import { runAssignment } from "@/db/queries/assignments-run";
 import { withdrawReviewer } from "@/db/queries/assignments-withdraw";
 import { addConflict, removeConflict } from "@/db/queries/reviewers";
+import { plural } from "@/lib/format";
 import { uuidSchema } from "@/lib/validation";
 import { guardedAction } from "@/server/auth/guarded-handlers";
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 const organizer = { study: { roles: ["organizer"] as const } };
 const refresh = (studyId: string) => revalidatePath(`/studies/${studyId}/manage/assignment`);
 

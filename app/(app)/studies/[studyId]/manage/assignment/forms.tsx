@@ -2,6 +2,7 @@
 
 import { ActionForm, Field, FieldErrorText } from "@/components/action-form";
 import { InlineAction } from "@/components/inline-action";
+import { plural } from "@/lib/format";
 import {
   addConflictAction,
   addPairAction,
@@ -131,7 +132,7 @@ export function PublishForm({ studyId, count }: { studyId: string; count: number
   return (
     <ActionForm
       action={publishAction}
-      submitLabel={count > 0 ? `Publish ${count} assignment${count === 1 ? "" : "s"}` : "Publish"}
+      submitLabel={count > 0 ? `Publish ${plural(count, "assignment")}` : "Publish"}
       testId="publish-assignments"
       success={ok}
       confirm="Publish these assignments? Reviewers will see them, and published pairs no longer move."

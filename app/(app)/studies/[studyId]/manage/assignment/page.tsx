@@ -6,6 +6,7 @@ import { getAssignmentOverview } from "@/db/queries/assignments-run";
 import { listConflicts } from "@/db/queries/reviewers";
 import { listStudyMembers } from "@/db/queries/studies";
 import { getStudySettings } from "@/db/queries/study-setup";
+import { plural } from "@/lib/format";
 import { guardPage } from "@/server/auth/guarded-handlers";
 import {
   AddConflictForm,
@@ -45,12 +46,11 @@ export default async function AssignmentPage({ params }: PageProps<"/studies/[st
       <Card>
         <CardTitle>Run the assignment</CardTitle>
         <p className="mb-3 text-sm text-[var(--foreground-soft)]">
-          {o.ideas.length} idea{o.ideas.length === 1 ? "" : "s"} ready for review (submitted, review text
-          decided) · {signedUp.length} of {o.reviewers.length} reviewer{o.reviewers.length === 1 ? "" : "s"}{" "}
-          signed up · {published.length} published · {proposed.length} proposed. The engine never breaks a
-          hard constraint (preferred topics, no own idea, no author from the same institution, no marked
-          conflict, loads, at most the maximum reviews per idea), places as many reviews as possible, then
-          balances conditions per reviewer.
+          {plural(o.ideas.length, "idea")} ready for review (submitted, review text decided) ·{" "}
+          {signedUp.length} of {plural(o.reviewers.length, "reviewer")} signed up · {published.length}{" "}
+          published · {proposed.length} proposed. The engine never breaks a hard constraint (preferred topics,
+          no own idea, no author from the same institution, no marked conflict, loads, at most the maximum
+          reviews per idea), places as many reviews as possible, then balances conditions per reviewer.
         </p>
         {notSignedUp.length > 0 ? (
           <p className="mb-3 text-sm" data-testid="not-signed-up">
@@ -73,8 +73,8 @@ export default async function AssignmentPage({ params }: PageProps<"/studies/[st
             {o.lastRun.params.seed})
           </CardTitle>
           <p className="text-sm" data-testid="report-summary">
-            Placed {report.placed} review{report.placed === 1 ? "" : "s"}; {report.ideasCovered} of{" "}
-            {report.perIdea.length} ideas reach the minimum; {report.reviewersUnbalanced.length} reviewer
+            Placed {plural(report.placed, "review")}; {report.ideasCovered} of {report.perIdea.length} ideas
+            reach the minimum; {report.reviewersUnbalanced.length} reviewer
             {report.reviewersUnbalanced.length === 1 ? "" : "s"} without condition balance;{" "}
             {report.reviewersUnderMin.length} under their minimum load.
           </p>

@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { plural } from "@/lib/format";
 import { commitImportAction, previewImportAction } from "./actions";
 
 type Preview = Extract<Awaited<ReturnType<typeof previewImportAction>>, { ok: true }>["data"];
@@ -41,7 +42,7 @@ export function ImportPanel({ studyId }: { studyId: string }) {
     }
     setMessage({
       tone: "success",
-      text: `Imported ${res.data.imported} idea${res.data.imported === 1 ? "" : "s"}${res.data.skipped ? `; skipped ${res.data.skipped} already imported` : ""}.`,
+      text: `Imported ${plural(res.data.imported, "idea")}${res.data.skipped ? `; skipped ${res.data.skipped} already imported` : ""}.`,
     });
     setPreview(null);
     setFile(null);
@@ -93,8 +94,7 @@ export function ImportPanel({ studyId }: { studyId: string }) {
           {errors.length > 0 ? (
             <Alert tone="error" testId="import-errors">
               <p className="mb-1 font-medium">
-                {errors.length} problem{errors.length === 1 ? "" : "s"}; nothing will be imported until the
-                file is fixed:
+                {plural(errors.length, "problem")}; nothing will be imported until the file is fixed:
               </p>
               <ul className="max-h-64 list-disc overflow-y-auto pl-5 text-xs">
                 {errors.map((e, i) => (
@@ -107,7 +107,7 @@ export function ImportPanel({ studyId }: { studyId: string }) {
             </Alert>
           ) : preview.rowCount > 0 ? (
             <Button onClick={() => void commit()} disabled={busy} data-testid="import-commit">
-              Import {preview.rowCount} idea{preview.rowCount === 1 ? "" : "s"}
+              Import {plural(preview.rowCount, "idea")}
             </Button>
           ) : (
             <p className="text-sm">Nothing new to import.</p>

@@ -8,6 +8,7 @@ import { DataTable } from "@/components/ui/data-table";
 import { getLlmCallTotals } from "@/db/queries/ai";
 import { listIdeasForOrganizer } from "@/db/queries/ideas";
 import { listJobs } from "@/db/queries/jobs";
+import { plural } from "@/lib/format";
 import { getLlmConfig } from "@/server/ai/providers";
 import { guardPage } from "@/server/auth/guarded-handlers";
 import { NORMALIZE_JOB_KIND } from "@/server/jobs/normalize-ideas";
@@ -57,7 +58,7 @@ export default async function NormalizationPage({
             <p className="text-sm">Not run yet.</p>
           )}
           <p className="mt-3 text-xs text-[var(--foreground-soft)]" data-testid="normalization-cost">
-            {calls} model call{calls === 1 ? "" : "s"} for normalization so far, estimated ${cost.toFixed(4)}.
+            {plural(calls, "model call")} for normalization so far, estimated ${cost.toFixed(4)}.
           </p>
         </Card>
       </div>

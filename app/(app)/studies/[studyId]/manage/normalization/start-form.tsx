@@ -2,13 +2,14 @@
 
 import { ActionForm } from "@/components/action-form";
 import { JobProgress } from "@/components/job-progress";
+import { plural } from "@/lib/format";
 import { startNormalizationAction } from "./actions";
 
 export function StartNormalizationForm({ studyId, count }: { studyId: string; count: number }) {
   return (
     <ActionForm
       action={startNormalizationAction}
-      submitLabel={`Normalize ${count} submitted idea${count === 1 ? "" : "s"}`}
+      submitLabel={`Normalize ${plural(count, "submitted idea")}`}
       testId="start-normalization"
       formId="normalize-form"
       success={(d) => <JobProgress jobId={d.jobId} />}

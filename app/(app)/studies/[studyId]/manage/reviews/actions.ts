@@ -8,6 +8,7 @@ import { importReviews } from "@/db/queries/review-exchange";
 import { getReviewDashboard, logReminder } from "@/db/queries/reviews-organizer";
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
+import { formatUtcDateTime, plural } from "@/lib/format";
 import { guardedAction, guardedCall } from "@/server/auth/guarded-handlers";
 import { sendEmail } from "@/server/email/send";
 
@@ -76,10 +77,8 @@ export const sendReminderAction = guardedAction(
     const dashboard = getReviewDashboard({ studyId: study.id });
     const who = dashboard.toRemind.find((r) => r.id === input.reviewerId);
     if (!who) throw new AppError("not_found:reviewer", "This reviewer has no open reviews.");
-    const reviews = `${who.open} review${who.open === 1 ? "" : "s"}`;
-    const due = dashboard.dueAt
-      ? ` Reviews are due ${new Date(dashboard.dueAt).toISOString().slice(0, 16).replace("T", " ")} UTC.`
-      : "";
+    const reviews = plural(who.open, "review");
+    const due = dashboard.dueAt ? ` Reviews are due ${formatUtcDateTime(dashboard.dueAt)}.` : "";
     await sendEmail({
       to: who.email,
       subject: `Reminder: ${reviews} to finish for “${study.title}”`,

@@ -6,6 +6,7 @@ import { listStudyReviewers } from "@/db/queries/assignments-inputs";
 import { getReviewSetup } from "@/db/queries/review-setup";
 import { getReviewDashboard } from "@/db/queries/reviews-organizer";
 import { getEnv } from "@/lib/env";
+import { formatUtcDateTime } from "@/lib/format";
 import { guardPage } from "@/server/auth/guarded-handlers";
 import { isEmailConfigured } from "@/server/email/send";
 import { CompletionTable } from "./_components/completion-table";
@@ -17,8 +18,6 @@ import { RemindList } from "./_components/remind-list";
 
 export const metadata: Metadata = { title: "Reviews" };
 
-const utc = (ms: number) => `${new Date(ms).toISOString().slice(0, 16).replace("T", " ")} UTC`;
-
 export default async function ReviewsDashboardPage({
   params,
 }: PageProps<"/studies/[studyId]/manage/reviews">) {
@@ -27,7 +26,7 @@ export default async function ReviewsDashboardPage({
   const dashboard = getReviewDashboard({ studyId });
   const metrics = getReviewSetup({ studyId }).form.metrics.map((m) => m.key);
   const { totals, dueAt } = dashboard;
-  const dueLabel = dueAt === null ? null : utc(dueAt);
+  const dueLabel = dueAt === null ? null : formatUtcDateTime(dueAt);
   const exchange = <ExchangeCard studyId={studyId} metrics={metrics} />;
 
   if (totals.assigned === 0) {

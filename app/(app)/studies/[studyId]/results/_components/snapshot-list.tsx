@@ -1,9 +1,8 @@
 import Link from "next/link";
 import { DataTable } from "@/components/ui/data-table";
 import type { ResultSnapshotSummary } from "@/db/queries/results";
+import { formatUtcDateTime } from "@/lib/format";
 import { CORRECTION_NAMES } from "./summary-lines";
-
-export const utc = (ms: number) => `${new Date(ms).toISOString().slice(0, 16).replace("T", " ")} UTC`;
 
 /** Every published snapshot, newest first, so a table cited in a paper can be found again. */
 export function SnapshotList({
@@ -38,7 +37,7 @@ export function SnapshotList({
       {snapshots.map((s, i) => (
         <tr key={s.id} className="border-t border-[var(--border)]" data-testid="snapshot-row">
           <td className="py-1 pr-3 whitespace-nowrap">
-            {utc(s.createdAt)}
+            {formatUtcDateTime(s.createdAt)}
             {i === 0 ? <span className="ml-2 text-xs text-[var(--foreground-soft)]">(latest)</span> : null}
           </td>
           <td className="py-1 pr-3">{s.params.baseline}</td>

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { listIdeasForExport } from "@/db/queries/ideas";
 import { getStudySettings } from "@/db/queries/study-setup";
 import { AppError } from "@/lib/errors";
+import { formatUtcDate } from "@/lib/format";
 import { ideasToCsv, ideasToJsonl, ideasToMarkdownZip } from "@/lib/ideas/export";
 import { guardedRoute } from "@/server/auth/guarded-handlers";
 
@@ -18,7 +19,7 @@ export const GET = guardedRoute(
     if (!study) throw new AppError("not_found:study");
     const { template } = getStudySettings({ studyId: study.id });
     const ideas = listIdeasForExport({ studyId: study.id });
-    const stamp = new Date().toISOString().slice(0, 10);
+    const stamp = formatUtcDate(Date.now());
     const base = `ideas-${study.id.slice(0, 8)}-${stamp}`;
     const headers = (type: string, ext: string) => ({
       "content-type": type,

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { getTidyReviewExport, tidyExportToJson } from "@/db/queries/review-exchange";
 import { toCsv } from "@/lib/csv/write";
 import { AppError } from "@/lib/errors";
+import { formatUtcDate } from "@/lib/format";
 import { guardedRoute } from "@/server/auth/guarded-handlers";
 
 // GET /api/studies/:studyId/reviews/export?format=csv|json[&identities=1] — submitted reviews as the
@@ -17,7 +18,7 @@ export const GET = guardedRoute(
   ({ study, input }) => {
     if (!study) throw new AppError("not_found:study");
     const table = getTidyReviewExport({ studyId: study.id, identities: input.identities === "1" });
-    const stamp = new Date().toISOString().slice(0, 10);
+    const stamp = formatUtcDate(Date.now());
     const base = `reviews-${study.id.slice(0, 8)}-${stamp}`;
     const headers = (type: string, ext: string) => ({
       "content-type": type,

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { Card } from "@/components/ui/card";
 import { getIdeaForAuthor, listIdeaVersions } from "@/db/queries/ideas";
 import { getStudySettings } from "@/db/queries/study-setup";
+import { formatUtcDateTime } from "@/lib/format";
 import { guardPage } from "@/server/auth/guarded-handlers";
 
 export const metadata: Metadata = { title: "Version history" };
@@ -29,8 +30,7 @@ export default async function IdeaHistoryPage({
             <Card>
               <details>
                 <summary className="cursor-pointer text-sm">
-                  Version {v.version} · {v.kind} ·{" "}
-                  {new Date(v.savedAt).toISOString().slice(0, 19).replace("T", " ")} UTC
+                  Version {v.version} · {v.kind} · {formatUtcDateTime(v.savedAt, { seconds: true })}
                 </summary>
                 <div className="mt-3 space-y-2">
                   {template.map((f) => (

@@ -9,6 +9,7 @@ import { getLlmCallTotals } from "@/db/queries/ai";
 import { getArenaConfig } from "@/db/queries/arena-config";
 import { getLlmJudgingState, listLlmJudgments } from "@/db/queries/arena-llm";
 import { listJobs } from "@/db/queries/jobs";
+import { plural } from "@/lib/format";
 import { getLlmConfig } from "@/server/ai/providers";
 import { guardPage } from "@/server/auth/guarded-handlers";
 import { ARENA_JUDGE_JOB_KIND, ARENA_JUDGE_PURPOSE } from "@/server/jobs/arena-judge";
@@ -87,8 +88,8 @@ export default async function ArenaLlmJudgePage({
             can retry; it never counts as a tie. Orders already judged by this model are skipped.
           </p>
           <p className="mb-3 text-sm" data-testid="llm-judge-state">
-            {state.pairs} scheduled pair{state.pairs === 1 ? "" : "s"} · {state.judged} of {state.orders}{" "}
-            orders judged{model ? ` by ${model}` : ""}.
+            {plural(state.pairs, "scheduled pair")} · {state.judged} of {state.orders} orders judged
+            {model ? ` by ${model}` : ""}.
           </p>
           {start}
         </Card>
@@ -96,7 +97,7 @@ export default async function ArenaLlmJudgePage({
           <CardTitle>Latest run</CardTitle>
           {lastJob ? <JobProgress jobId={lastJob.job.id} /> : <p className="text-sm">Not run yet.</p>}
           <p className="mt-3 text-xs text-[var(--foreground-soft)]" data-testid="llm-judge-cost">
-            {calls} model call{calls === 1 ? "" : "s"} for LLM judging so far, estimated ${cost.toFixed(4)}.
+            {plural(calls, "model call")} for LLM judging so far, estimated ${cost.toFixed(4)}.
           </p>
         </Card>
       </div>

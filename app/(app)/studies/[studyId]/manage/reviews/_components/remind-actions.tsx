@@ -3,6 +3,7 @@
 import { useState, useSyncExternalStore } from "react";
 import { InlineAction } from "@/components/inline-action";
 import { Button, buttonClass } from "@/components/ui/button";
+import { plural } from "@/lib/format";
 import { sendReminderAction } from "../actions";
 
 const noSubscribe = () => () => {};
@@ -79,7 +80,7 @@ export function RemindActions({
   dueLabel: string | null;
 }) {
   const url = useAbsoluteUrl(path, appUrl);
-  const reviews = `${open} review${open === 1 ? "" : "s"}`;
+  const reviews = plural(open, "review");
   const subject = `Reminder: ${reviews} to finish for “${studyTitle}”`;
   const body = [
     `Hello ${name},`,

@@ -3,13 +3,12 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
+import { plural } from "@/lib/format";
 import { importReviewsAction } from "../actions";
 
 const MAX_BYTES = 20 * 1024 * 1024;
 
 type Outcome = { tone: "success" | "error"; text: string } | null;
-
-const reviewsWord = (n: number) => `${n} review${n === 1 ? "" : "s"}`;
 
 /** Reads a tidy CSV in the browser and imports it in one server call: all rows, or none. */
 export function ReviewImportPanel({ studyId, columns }: { studyId: string; columns: string }) {
@@ -35,7 +34,7 @@ export function ReviewImportPanel({ studyId, columns }: { studyId: string; colum
       const { added, unchanged } = res.data;
       setOutcome({
         tone: "success",
-        text: `Imported ${reviewsWord(added)}; ${unchanged} ${unchanged === 1 ? "was" : "were"} already there.`,
+        text: `Imported ${plural(added, "review")}; ${unchanged} ${unchanged === 1 ? "was" : "were"} already there.`,
       });
       router.refresh();
     } catch {

@@ -1,6 +1,7 @@
 "use client";
 
 import { ActionForm } from "@/components/action-form";
+import { plural } from "@/lib/format";
 import { startLlmJudgingAction } from "../actions";
 
 export function StartLlmJudgingForm({
@@ -14,7 +15,7 @@ export function StartLlmJudgingForm({
   missing: number;
   resume: boolean;
 }) {
-  const orders = `${missing} order${missing === 1 ? "" : "s"}`;
+  const orders = plural(missing, "order");
   return (
     <ActionForm
       action={startLlmJudgingAction}
