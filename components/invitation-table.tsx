@@ -1,5 +1,5 @@
 import { DataTable } from "@/components/ui/data-table";
-import type { InvitationView } from "@/db/queries/invitations";
+import type { InvitationView } from "@/lib/auth/invitations";
 import type { ActionResult } from "@/lib/errors";
 import { formatUtcDateTime } from "@/lib/format";
 import { InlineAction } from "./inline-action";

@@ -2,7 +2,7 @@
 
 import { useCallback, useEffect, useState } from "react";
 import { Button } from "@/components/ui/button";
-import type { JobItemCounts } from "@/db/queries/jobs";
+import type { JobItemCounts } from "@/lib/jobs/types";
 
 type Progress = JobItemCounts & {
   job: { id: string; kind: string; status: string; error: string | null };

@@ -1,6 +1,7 @@
 // npm test — lint, typecheck, unit tests, then end-to-end tests in Chromium against the production build.
 import { spawnSync } from "node:child_process";
 import { recordBuildFingerprint } from "./lib/build-fingerprint";
+import { depcruiseArgs } from "./lib/dependency-rules";
 import { ensureBrowser } from "./lib/ensure-browser";
 
 function step(name: string, cmd: string, args: string[], env: NodeJS.ProcessEnv = process.env) {
@@ -21,8 +22,10 @@ process.env.NEXT_TELEMETRY_DISABLED ??= "1";
 const node = process.execPath;
 const only = process.argv[2]; // optional: lint | typecheck | unit | e2e
 
-if (!only || only === "lint")
+if (!only || only === "lint") {
   step("lint (biome)", node, ["node_modules/@biomejs/biome/bin/biome", "check", "."]);
+  step("lint (layer rules, dependency-cruiser)", node, depcruiseArgs());
+}
 if (!only || only === "typecheck") {
   step("typegen", node, ["node_modules/next/dist/bin/next", "typegen"]);
   step("typecheck (tsc)", node, ["node_modules/typescript/bin/tsc", "--noEmit", "-p", "."]);

@@ -1,8 +1,8 @@
 import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
-import { SiteHeader } from "@/components/site-header";
 import { listStudiesForUser } from "@/db/queries/studies";
 import { getSessionUser } from "@/server/auth/session";
+import { SiteHeader } from "./_components/site-header";
 
 export default async function AppLayout({ children }: { children: ReactNode }) {
   const user = await getSessionUser();

@@ -7,6 +7,7 @@ import { getDb } from "@/db/client";
 import { arenaSnapshots, studies } from "@/db/schema";
 import { addHumanVote, makeArenaStudy } from "@/db/testing/arena-results-fixtures";
 import { resetTestDb } from "@/db/testing/db";
+import { computeArenaOutputs, hashMatchesCsv } from "@/lib/arena/leaderboard-outputs";
 import { parseMatchesCsv } from "@/lib/arena/matches-file";
 import { DEFAULT_ARENA_CONFIG } from "@/lib/arena/types";
 import { resetEnvForTests } from "@/lib/env";
@@ -15,12 +16,10 @@ import { pseudonymizeReviewer } from "@/lib/reviews/pseudonym";
 import { runArenaCli } from "@/scripts/arena";
 import { saveLlmJudgment } from "./arena-llm";
 import {
-  computeArenaOutputs,
   getArenaMatchesCsv,
   getArenaSnapshot,
   getArenaStaleness,
   getLiveArenaResults,
-  hashMatchesCsv,
   listArenaMatches,
   listArenaSnapshots,
   publishArenaSnapshot,

@@ -1,28 +1,12 @@
 import "server-only";
 import { and, desc, eq, gt, isNull } from "drizzle-orm";
+import { getInvitationState, type InvitationView } from "@/lib/auth/invitations";
 import { AppError } from "@/lib/errors";
 import type { StudyRole } from "@/lib/studies/types";
 import { getDb } from "../client";
 import { withDbErrors } from "../errors";
 import { type Invitation, invitations, memberships, studies, users } from "../schema";
 import { emailTaken } from "./users";
-
-export type InvitationView = Pick<
-  Invitation,
-  "id" | "studyId" | "roles" | "email" | "note" | "createdAt" | "expiresAt" | "usedAt" | "revokedAt"
-> & { studyTitle: string | null; createdByName: string; usedByEmail: string | null; state: InvitationState };
-
-export type InvitationState = "pending" | "used" | "expired" | "revoked";
-
-export function getInvitationState(
-  inv: Pick<Invitation, "usedAt" | "revokedAt" | "expiresAt">,
-  now = Date.now(),
-) {
-  if (inv.revokedAt) return "revoked";
-  if (inv.usedAt) return "used";
-  if (inv.expiresAt <= now) return "expired";
-  return "pending";
-}
 
 export function insertInvitation(input: {
   tokenHash: string;

@@ -6,7 +6,7 @@ import { withDbErrors } from "@/db/errors";
 import { type Job, jobItems, jobs } from "@/db/schema";
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
-import type { JobItemStatus, JobStatus } from "@/lib/jobs/types";
+import type { JobItemCounts, JobItemStatus, JobStatus } from "@/lib/jobs/types";
 
 // The job runner's storage. Rows are the source of truth for progress, cancel and resume, so every
 // state change is a conditional UPDATE that only applies from the expected state: a late or stale
@@ -30,15 +30,6 @@ const jobColumns = {
   finishedAt: jobs.finishedAt,
   cancelRequestedAt: jobs.cancelRequestedAt,
   error: jobs.error,
-};
-
-export type JobItemCounts = {
-  total: number;
-  pending: number;
-  running: number;
-  done: number;
-  error: number;
-  cancelled: number;
 };
 
 export type JobItemView = {

@@ -7,6 +7,7 @@ import { toCsv } from "@/lib/csv/write";
 import { AppError } from "@/lib/errors";
 import { DEFAULT_REVIEW_FORM } from "@/lib/reviews/form";
 import { analyzeReviews, formatSignificanceCsv, parseTidyReviews, tidyColumns } from "@/lib/stats";
+import { RESULT_FILES } from "@/lib/stats/study-results";
 import { runStatsCli } from "@/scripts/stats";
 import { getDb } from "../client";
 import { resultSnapshots, studyEvents } from "../schema";
@@ -18,7 +19,6 @@ import {
   listResultSnapshots,
   loadResultsTable,
   publishResults,
-  RESULT_FILES,
   readSnapshotResults,
 } from "./results";
 import { importReviews } from "./review-exchange";

@@ -2,23 +2,22 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { and, asc, desc, eq, sql } from "drizzle-orm";
 import { toCsv } from "@/lib/csv/write";
-import { AppError, type FieldErrors } from "@/lib/errors";
+import { AppError } from "@/lib/errors";
 import {
   analyzeReviews,
-  type Correction,
-  type Family,
-  findParamProblems,
-  formatAgreementCsv,
-  formatDescriptivesCsv,
-  formatMixedModelScript,
-  formatSignificanceCsv,
-  formatTopicsCsv,
   listConditions,
   parseTidyReviews,
   type ResolvedParams,
   type ReviewAnalysis,
   type TidyTable,
 } from "@/lib/stats";
+import {
+  analyzeResultsTable,
+  REVIEWS_FILE,
+  type ResultsParamsInput,
+  type ResultsTable,
+  type StudyResults,
+} from "@/lib/stats/study-results";
 import { uuidSchema } from "@/lib/validation";
 import { getDb } from "../client";
 import { withDbErrors } from "../errors";
@@ -29,51 +28,10 @@ import { loadStudy, logEvent } from "./study-shared";
 // The study's results: the tidy review table (exactly the CSV text an organizer downloads, parsed
 // back the way `npm run stats` parses it), the analysis of lib/stats, the output files (the same
 // bytes the CLI writes), and published snapshots of all of it with the hash of the table they read.
+// The analysis itself is pure and lives in lib/stats/study-results.ts.
 
-/** The files the page offers for download, under the names `npm run stats` writes. */
-export const RESULT_FILES = [
-  "significance.csv",
-  "descriptives.csv",
-  "agreement.csv",
-  "topics.csv",
-  "reviews.csv",
-  "mixed-model.R",
-] as const;
-export type ResultFileName = (typeof RESULT_FILES)[number];
-
-/**
- * The input path written into mixed-model.R: the reviews.csv download saved beside the script. The
- * CLI writes the same text when run as `npm run stats -- --in reviews.csv …`.
- */
-export const REVIEWS_FILE = "reviews.csv";
 /** The analysis as published, so a snapshot shows its numbers even if lib/stats changes later. */
 const ANALYSIS_FILE = "analysis.json";
-
-export type ResultsTable = {
-  /** The tidy table as CSV (no BOM): the reviews.csv download and the text the hash covers. */
-  text: string;
-  /** sha256 (hex) of `text`. */
-  hash: string;
-  table: TidyTable;
-  reviewCount: number;
-  /** Conditions that have reviews, in the study's order. */
-  conditions: string[];
-  /** The study's baseline when it has reviews, else the first condition with reviews. */
-  defaultBaseline: string | null;
-};
-
-/** What a form or query string asks for; missing values take the defaults. */
-export type ResultsParamsInput = { baseline?: string; correction?: string; family?: string };
-
-export type StudyResults = {
-  params: ResolvedParams;
-  analysis: ReviewAnalysis;
-  files: Record<ResultFileName, string>;
-  table: TidyTable;
-  tableHash: string;
-  reviewCount: number;
-  conditions: string[];
-};
 
 export type ResultSnapshotSummary = {
   id: string;
@@ -128,53 +86,6 @@ export function loadResultsTable({ studyId }: { studyId: string }): ResultsTable
       ...orderConditions(studyId, parsed.table),
     };
   });
-}
-
-const FIELD_OF_PROBLEM: [RegExp, string][] = [
-  [/^unknown baseline/, "baseline"],
-  [/^unknown correction/, "correction"],
-  [/^unknown family/, "family"],
-];
-
-/** The analysis and the output files of an already loaded table; throws invalid:results with every problem. */
-export function analyzeResultsTable(loaded: ResultsTable, input: ResultsParamsInput): StudyResults {
-  const params = {
-    baseline: input.baseline ?? loaded.defaultBaseline ?? "",
-    correction: (input.correction ?? "bonferroni") as Correction,
-    family: (input.family ?? "comparison") as Family,
-  };
-  const problems = findParamProblems(loaded.table, params);
-  if (problems.length > 0) {
-    const fieldErrors: FieldErrors = {};
-    for (const problem of problems) {
-      const field = FIELD_OF_PROBLEM.find(([re]) => re.test(problem))?.[1] ?? "_form";
-      fieldErrors[field] = [...(fieldErrors[field] ?? []), problem];
-    }
-    throw new AppError("invalid:results", `The results cannot be computed: ${problems.join("; ")}.`, {
-      fieldErrors,
-    });
-  }
-  const analysis = analyzeReviews(loaded.table, params);
-  return {
-    params: analysis.params,
-    analysis,
-    files: {
-      "significance.csv": formatSignificanceCsv(analysis.significance),
-      "descriptives.csv": formatDescriptivesCsv(analysis.descriptives),
-      "agreement.csv": formatAgreementCsv(analysis.agreement),
-      "topics.csv": formatTopicsCsv(analysis.topics),
-      "reviews.csv": loaded.text,
-      "mixed-model.R": formatMixedModelScript({
-        inputPath: REVIEWS_FILE,
-        baseline: analysis.params.baseline,
-        metrics: analysis.params.metrics,
-      }),
-    },
-    table: loaded.table,
-    tableHash: loaded.hash,
-    reviewCount: loaded.reviewCount,
-    conditions: loaded.conditions,
-  };
 }
 
 /** The live results of a study for these parameters (defaults: the study's baseline, Bonferroni, per comparison). */

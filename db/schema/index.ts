@@ -1,6 +1,7 @@
 export * from "./ai";
 export * from "./arena";
 export * from "./ideas";
+export * from "./invitations";
 export * from "./jobs";
 export * from "./results";
 export * from "./reviews";

@@ -2,9 +2,10 @@
 // no finite estimate (a player drawn without any win, or a group cut off) is skipped and counted:
 // its ratings are NaN in the sample matrix, and the intervals use the remaining resamples.
 import { createRandom, hashSeed } from "@/lib/assignment/prng";
-import { countCells, fitCounts, indexGames } from "./bradley-terry";
+import { fitCounts } from "./bradley-terry";
 import { type BtProblem, diagnoseCounts } from "./bt-diagnosis";
 import { drawMultinomial } from "./multinomial";
+import { countCells, indexGames } from "./pair-index";
 import type { Game } from "./types";
 
 export type Interval = { low: number; high: number };

@@ -1,9 +1,10 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { countCells, fitBradleyTerry, fitCounts, indexGames } from "./bradley-terry";
+import { fitBradleyTerry, fitCounts } from "./bradley-terry";
 import { describeBtProblem, hasFiniteMaximum } from "./bt-diagnosis";
 import { scoreOf } from "./elo";
 import { parseMatchesCsv } from "./matches-file";
+import { countCells, indexGames } from "./pair-index";
 import { computeRatings } from "./ratings";
 import { generateMatches } from "./synthetic";
 import type { Game, MatchRecord } from "./types";

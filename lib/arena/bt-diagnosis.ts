@@ -1,7 +1,7 @@
 // Whether Bradley–Terry has a finite estimate, and if not why, in terms an organizer can act on:
 // groups of players that never met, or players (groups) that never lost or never scored.
-import type { PairIndex } from "./bradley-terry";
 import { type Digraph, findComponents, findStrongComponents } from "./graph";
+import type { PairIndex } from "./pair-index";
 
 export type BtProblem =
   | { kind: "empty" }

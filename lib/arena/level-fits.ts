@@ -1,10 +1,11 @@
 // Full-data fits of one level: Elo per criterion over all its games, and Bradley–Terry per
 // comparison group (players linked by a chain of games), since ratings of groups that never met
 // share no scale. A group without a finite estimate is reported and left unrated.
-import { countCells, fitCounts, indexGames } from "./bradley-terry";
+import { fitCounts } from "./bradley-terry";
 import { describeBtProblem, diagnoseCounts } from "./bt-diagnosis";
 import { computeElo } from "./elo";
 import type { CriterionGames, LevelGames } from "./levels";
+import { countCells, indexGames } from "./pair-index";
 import type { FitUnit } from "./shared-bootstrap";
 
 export type Tally = { matches: number; wins: number; ties: number; losses: number };

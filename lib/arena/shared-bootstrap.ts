@@ -9,8 +9,9 @@ import {
   RESAMPLE_TOLERANCE,
   rankByIntervals,
 } from "./bootstrap";
-import { fitCounts, type PairIndex } from "./bradley-terry";
+import { fitCounts } from "./bradley-terry";
 import { drawMultinomial } from "./multinomial";
+import type { PairIndex } from "./pair-index";
 
 /** One Bradley–Terry fit: a comparison group of one level and criterion with a finite estimate. */
 export type FitUnit = {

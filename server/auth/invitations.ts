@@ -1,13 +1,9 @@
 import "server-only";
 import { z } from "zod";
-import {
-  consumeInvitation,
-  getInvitationByTokenHash,
-  getInvitationState,
-  insertInvitation,
-} from "@/db/queries/invitations";
+import { consumeInvitation, getInvitationByTokenHash, insertInvitation } from "@/db/queries/invitations";
 import { getStudyById, getStudyRoles } from "@/db/queries/studies";
 import { getUserByEmail } from "@/db/queries/users";
+import { getInvitationState } from "@/lib/auth/invitations";
 import { hashPassword, passwordSchema } from "@/lib/auth/password";
 import { INVITABLE_INSTANCE_ROLES } from "@/lib/auth/roles";
 import { generateToken, hashToken } from "@/lib/auth/tokens";

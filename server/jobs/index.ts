@@ -5,8 +5,9 @@ import "@/server/jobs/normalize-ideas";
 import "./prompt-check-job";
 
 export type { ClaimedItem } from "@/db/queries/job-items";
-export type { CreateJobInput, JobItemCounts, JobItemView, JobProgress } from "@/db/queries/jobs";
+export type { CreateJobInput, JobItemView, JobProgress } from "@/db/queries/jobs";
 export { getJob, getJobProgress, listJobs } from "@/db/queries/jobs";
+export type { JobItemCounts } from "@/lib/jobs/types";
 export {
   DEFAULT_CHECK_PROMPTS,
   PROMPT_CHECK_JOB_KIND,

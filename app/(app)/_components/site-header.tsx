@@ -1,8 +1,8 @@
 import Link from "next/link";
-import { signOutAction } from "@/app/(app)/actions";
+import { Badge } from "@/components/ui/badge";
 import type { StudyWithRoles } from "@/db/queries/studies";
 import type { SessionUser } from "@/lib/auth/types";
-import { Badge } from "./ui/badge";
+import { signOutAction } from "../actions";
 
 function Menu({ label, children, testId }: { label: string; children: React.ReactNode; testId: string }) {
   // <details> keeps the menus keyboard-usable without client JavaScript.

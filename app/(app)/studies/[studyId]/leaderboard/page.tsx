@@ -7,16 +7,18 @@ import { Alert } from "@/components/ui/alert";
 import { Card, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import {
-  ARENA_FILE_NAMES,
-  type ArenaFiles,
-  type ArenaParams,
-  arenaCliCommand,
   getArenaSnapshot,
   getArenaStaleness,
   getIdeaConditionsByCode,
   getLiveArenaResults,
   listArenaSnapshots,
 } from "@/db/queries/arena-results";
+import {
+  ARENA_FILE_NAMES,
+  type ArenaFiles,
+  type ArenaParams,
+  arenaCliCommand,
+} from "@/lib/arena/leaderboard-outputs";
 import { buildLeaderboardView } from "@/lib/arena/leaderboard-view";
 import { formatCount, formatUtcDateTime } from "@/lib/format";
 import { guardPage } from "@/server/auth/guarded-handlers";

@@ -5,15 +5,14 @@ import { Alert } from "@/components/ui/alert";
 import { Card, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import {
-  analyzeResultsTable,
   getResultSnapshot,
   listResultSnapshots,
   loadResultsTable,
   readSnapshotResults,
-  type StudyResults,
 } from "@/db/queries/results";
 import { type AppError, isAppError } from "@/lib/errors";
 import { formatUtcDateTime } from "@/lib/format";
+import { analyzeResultsTable, type StudyResults } from "@/lib/stats/study-results";
 import { guardPage } from "@/server/auth/guarded-handlers";
 import { ParamsForm } from "./_components/params-form";
 import { PublishForm } from "./_components/publish-form";

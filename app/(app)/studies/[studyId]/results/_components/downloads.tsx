@@ -1,5 +1,5 @@
-import { RESULT_FILES, type ResultFileName } from "@/db/queries/results";
 import type { ResolvedParams } from "@/lib/stats";
+import { RESULT_FILES, type ResultFileName } from "@/lib/stats/study-results";
 
 const DESCRIPTIONS: Record<ResultFileName, string> = {
   "significance.csv": "every test at the three units",

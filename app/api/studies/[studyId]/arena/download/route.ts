@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { ARENA_FILE_NAMES, getArenaSnapshot, getLiveArenaResults } from "@/db/queries/arena-results";
+import { getArenaSnapshot, getLiveArenaResults } from "@/db/queries/arena-results";
+import { ARENA_FILE_NAMES } from "@/lib/arena/leaderboard-outputs";
 import { AppError } from "@/lib/errors";
 import { uuidSchema } from "@/lib/validation";
 import { guardedRoute } from "@/server/auth/guarded-handlers";

@@ -1,6 +1,7 @@
 import { z } from "zod";
-import { computeStudyResults, getResultSnapshot, RESULT_FILES } from "@/db/queries/results";
+import { computeStudyResults, getResultSnapshot } from "@/db/queries/results";
 import { AppError } from "@/lib/errors";
+import { RESULT_FILES } from "@/lib/stats/study-results";
 import { guardedRoute } from "@/server/auth/guarded-handlers";
 
 // GET /api/studies/:studyId/results/download?file=significance.csv|descriptives.csv|agreement.csv|
