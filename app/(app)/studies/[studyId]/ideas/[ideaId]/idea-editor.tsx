@@ -1,10 +1,13 @@
 "use client";
 
 import Link from "next/link";
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useState } from "react";
 import { Markdown } from "@/components/markdown";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { useAutosave, useProblemMessage } from "@/components/use-autosave";
+import type { SaveOutcome } from "@/lib/autosave";
+import type { ActionResult } from "@/lib/errors";
 import { countWords, validateIdeaFields } from "@/lib/ideas/template";
 import type { IdeaFields, IdeaTemplateField } from "@/lib/ideas/types";
 import { saveIdeaAction, submitIdeaAction, withdrawIdeaAction } from "../actions";
@@ -12,7 +15,7 @@ import { saveIdeaAction, submitIdeaAction, withdrawIdeaAction } from "../actions
 const AUTOSAVE_MS = 3000;
 
 type Conflict = { version: number; fields: IdeaFields; savedAt: number | null };
-type SaveState = "saved" | "dirty" | "saving" | "error" | "conflict";
+type WriteResult = { ok: true; version: number } | { ok: false; conflict: Conflict };
 
 function sameFields(a: IdeaFields, b: IdeaFields) {
   const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
@@ -41,117 +44,47 @@ export function IdeaEditor({
   attestationText: string | null;
   editable: boolean;
 }) {
-  const [fields, setFields] = useState<IdeaFields>(initialFields);
   const [status, setStatus] = useState(initialStatus);
-  const [state, setState] = useState<SaveState>("saved");
   const [message, setMessage] = useState<string | null>(null);
   const [fieldErrors, setFieldErrors] = useState<Record<string, string[]>>({});
-  const [conflict, setConflict] = useState<Conflict | null>(null);
   const [preview, setPreview] = useState<Record<string, boolean>>({});
   const [attested, setAttested] = useState(false);
-  const [savedAt, setSavedAt] = useState<number | null>(null);
-  // Refs hold what the in-flight save started from, so a save never races another.
-  const version = useRef(initialVersion);
-  const lastSaved = useRef<IdeaFields>(initialFields);
-  const latest = useRef<IdeaFields>(initialFields);
 
-  // One save at a time: a later call waits for the one in flight, then saves whatever is still unsaved.
-  const inflight = useRef<Promise<boolean> | null>(null);
-  const saveProblemShown = useRef(false);
-
-  const save = useCallback(async (): Promise<boolean> => {
-    if (!editable) return false;
-    while (inflight.current) await inflight.current;
-    const snapshot = latest.current;
-    if (sameFields(snapshot, lastSaved.current)) return true;
-    const run = (async () => {
-      setState("saving");
-      const result = await saveIdeaAction({
-        studyId,
-        ideaId,
-        expectedVersion: version.current,
-        fields: snapshot,
-      }).catch(() => null);
-      if (!result) {
-        setState("error");
-        saveProblemShown.current = true;
-        setMessage(
-          "Could not reach the server; your text is kept here and will be saved when the connection returns.",
-        );
-        return false;
-      }
-      if (!result.ok) {
-        setState("error");
-        saveProblemShown.current = true;
-        setMessage(result.message);
-        setFieldErrors(result.fieldErrors ?? {});
-        return false;
-      }
-      if (!result.data.ok) {
-        setConflict(result.data.conflict);
-        setState("conflict");
-        return false;
-      }
-      version.current = result.data.version;
-      lastSaved.current = snapshot;
-      setSavedAt(Date.now());
-      // Only a save problem is cleared by a successful save; a submit message (which may have been
-      // set while this save was in flight) stays.
-      if (saveProblemShown.current) {
-        saveProblemShown.current = false;
-        setMessage(null);
-      }
-      setState(sameFields(latest.current, snapshot) ? "saved" : "dirty");
-      return true;
-    })();
-    inflight.current = run;
-    try {
-      return await run;
-    } finally {
-      inflight.current = null;
+  /** A save or submit result as the autosave machine reads it; field errors go next to the fields. */
+  function outcome(result: ActionResult<WriteResult> | null, offline: string): SaveOutcome<Conflict> {
+    if (!result) return { kind: "offline", message: offline };
+    if (!result.ok) {
+      setFieldErrors(result.fieldErrors ?? {});
+      return { kind: "refused", message: result.message };
     }
-  }, [studyId, ideaId, editable]);
-
-  useEffect(() => {
-    const timer = setInterval(() => {
-      if (!sameFields(latest.current, lastSaved.current) && !conflict) void save();
-    }, AUTOSAVE_MS);
-    return () => clearInterval(timer);
-  }, [save, conflict]);
-
-  useEffect(() => {
-    const warn = (e: BeforeUnloadEvent) => {
-      if (!sameFields(latest.current, lastSaved.current)) e.preventDefault();
-    };
-    window.addEventListener("beforeunload", warn);
-    return () => window.removeEventListener("beforeunload", warn);
-  }, []);
-
-  function update(key: string, value: string) {
-    const next = { ...latest.current, [key]: value };
-    latest.current = next;
-    setFields(next);
-    if (state !== "conflict") setState("dirty");
+    if (!result.data.ok) return { kind: "conflict", conflict: result.data.conflict };
+    return { kind: "saved", version: result.data.version, savedAt: Date.now() };
   }
+
+  const autosave = useAutosave<IdeaFields, Conflict>({
+    initial: initialFields,
+    initialVersion,
+    initialStatus: "saved",
+    equal: sameFields,
+    delayMs: AUTOSAVE_MS,
+    enabled: editable,
+    save: async (fields, expectedVersion) =>
+      outcome(
+        await saveIdeaAction({ studyId, ideaId, expectedVersion, fields }).catch(() => null),
+        "Could not reach the server; your text is kept here and will be saved when the connection returns.",
+      ),
+  });
+  const { value: fields, status: state, conflict, savedAt } = autosave;
+  // A save problem replaces the message line; a successful save clears it (a submit message stays).
+  useProblemMessage(autosave.problem, setMessage);
 
   function resolveConflict(choice: "theirs" | "mine") {
     if (!conflict) return;
-    version.current = conflict.version;
-    if (choice === "theirs") {
-      lastSaved.current = conflict.fields;
-      latest.current = conflict.fields;
-      setFields(conflict.fields);
-      setState("saved");
-    } else {
-      lastSaved.current = conflict.fields;
-      setState("dirty");
-    }
-    setConflict(null);
-    if (choice === "mine") void save();
+    autosave.resolve({ value: conflict.fields, version: conflict.version }, choice);
   }
 
   async function submit() {
-    const check = validateIdeaFields({ template, fields: latest.current, mode: "submit" });
+    const check = validateIdeaFields({ template, fields: autosave.latest(), mode: "submit" });
     if (!check.ok) {
       setFieldErrors(check.errors);
       setMessage("Some fields need attention before you can submit.");
@@ -162,30 +95,16 @@ export function IdeaEditor({
       return;
     }
     // Save first (a conflict or error stops here, with its message already shown).
-    if (!(await save())) return;
-    setState("saving");
-    const result = await submitIdeaAction({
-      studyId,
-      ideaId,
-      expectedVersion: version.current,
-      fields: latest.current,
-      attested,
-    }).catch(() => null);
-    if (!result?.ok) {
-      setState("error");
-      setMessage(result?.message ?? "Could not reach the server. Your text is kept; try again.");
-      setFieldErrors(result && !result.ok ? (result.fieldErrors ?? {}) : {});
-      return;
-    }
-    if (!result.data.ok) {
-      setConflict(result.data.conflict);
-      setState("conflict");
-      return;
-    }
-    version.current = result.data.version;
-    lastSaved.current = latest.current;
+    if (!(await autosave.save())) return;
+    const result = await autosave.commit(async (fields, expectedVersion) => {
+      const sent = await submitIdeaAction({ studyId, ideaId, expectedVersion, fields, attested }).catch(
+        () => null,
+      );
+      if (!sent) setFieldErrors({});
+      return outcome(sent, "Could not reach the server. Your text is kept; try again.");
+    });
+    if (result.kind !== "saved") return;
     setStatus("submitted");
-    setState("saved");
     setFieldErrors({});
     setMessage("Submitted. You can still edit it until writing closes.");
   }
@@ -200,12 +119,13 @@ export function IdeaEditor({
     const result = await withdrawIdeaAction({ studyId, ideaId });
     if (result.ok) {
       setStatus("withdrawn");
-      version.current = result.data.version;
+      autosave.setVersion(result.data.version);
       setMessage("Withdrawn.");
     } else setMessage(result.message);
   }
 
   const stateLabel = {
+    idle: "Saved",
     saved: savedAt ? `Saved ${new Date(savedAt).toLocaleTimeString()}` : "Saved",
     dirty: "Unsaved changes…",
     saving: "Saving…",
@@ -296,8 +216,8 @@ export function IdeaEditor({
                 data-testid={id}
                 value={value}
                 readOnly={!editable}
-                onChange={(e) => update(f.key, e.target.value)}
-                onBlur={() => void save()}
+                onChange={(e) => autosave.edit((prev) => ({ ...prev, [f.key]: e.target.value }))}
+                onBlur={() => void autosave.save()}
                 rows={f.key === "title" ? 2 : 8}
                 aria-invalid={errors ? true : undefined}
                 className="block w-full rounded-md border border-[var(--border)] bg-[var(--background)] px-3 py-2 font-mono text-sm aria-[invalid=true]:border-red-600"
@@ -337,7 +257,7 @@ export function IdeaEditor({
             <Button onClick={() => void submit()} data-testid="submit-idea">
               {status === "submitted" ? "Save and keep submitted" : "Submit idea"}
             </Button>
-            <Button variant="secondary" onClick={() => void save()} data-testid="save-now">
+            <Button variant="secondary" onClick={() => void autosave.save()} data-testid="save-now">
               Save now
             </Button>
             {status === "submitted" ? (

@@ -4,6 +4,8 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardTitle } from "@/components/ui/card";
+import { useAutosave, useProblemMessage } from "@/components/use-autosave";
+import type { SaveOutcome } from "@/lib/autosave";
 import { emptyAnswers, type ReviewAnswers, rationaleLength, validateAnswers } from "@/lib/reviews/answers";
 import { CONFIDENCE_SCALE, FAMILIARITY_SCALE, type ReviewForm, type ScaleAnchor } from "@/lib/reviews/form";
 import { saveReviewAction } from "../actions";
@@ -18,7 +20,10 @@ type Initial = {
   version: number;
   submittedAt: number | null;
 } | null;
-type SaveState = "idle" | "dirty" | "saving" | "saved" | "error";
+
+function sameAnswers(a: ReviewAnswers, b: ReviewAnswers) {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
 
 function ScaleInput({
   name,
@@ -128,7 +133,7 @@ export function ReviewEditor({
   initial: Initial;
   readOnlyReason: string | null;
 }) {
-  const [answers, setAnswers] = useState<ReviewAnswers>(() => {
+  const [initialAnswers] = useState<ReviewAnswers>(() => {
     const base = emptyAnswers(form);
     if (!initial) return base;
     return {
@@ -139,15 +144,9 @@ export function ReviewEditor({
     };
   });
   const [status, setStatus] = useState<"new" | "draft" | "submitted">(initial?.status ?? "new");
-  const [saveState, setSaveState] = useState<SaveState>("idle");
   const [message, setMessage] = useState<string | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const [savedAt, setSavedAt] = useState<number | null>(null);
   const [submitting, setSubmitting] = useState(false);
-  const version = useRef(initial?.version ?? 0);
-  const latest = useRef(answers);
-  const dirty = useRef(false);
-  const inflight = useRef<Promise<void> | null>(null);
   const statusRef = useRef(status);
   const active = useActiveSeconds();
   const readOnly = readOnlyReason !== null;
@@ -155,14 +154,14 @@ export function ReviewEditor({
   statusRef.current = status;
 
   const send = useCallback(
-    async (mode: "draft" | "submit" | "activity") => {
+    async (mode: "draft" | "submit" | "activity", answers: ReviewAnswers, version: number) => {
       const seconds = active.current;
       const result = await saveReviewAction({
         studyId,
         assignmentId,
         mode,
-        answers: latest.current,
-        version: version.current,
+        answers,
+        version,
         activeSeconds: seconds,
       }).catch(() => null);
       if (result?.ok) active.current = Math.max(0, active.current - seconds);
@@ -171,50 +170,44 @@ export function ReviewEditor({
     [studyId, assignmentId, active],
   );
 
-  // One save at a time; a later autosave waits for the one in flight.
-  const saveDraft = useCallback(async () => {
-    if (readOnly || statusRef.current === "submitted" || !dirty.current) return;
-    if (inflight.current) await inflight.current;
-    if (!dirty.current) return;
-    const run = (async () => {
-      dirty.current = false;
-      setSaveState("saving");
-      const result = await send("draft");
-      if (result?.ok && result.data) {
-        version.current = result.data.version;
-        setStatus("draft");
-        setSavedAt(result.data.savedAt);
-        setSaveState(dirty.current ? "dirty" : "saved");
-        setErrors({});
-      } else {
-        dirty.current = true;
-        setSaveState("error");
-        setMessage(
-          result && !result.ok
-            ? result.message
-            : "Could not reach the server. Your answers are kept here; try again.",
-        );
-        if (result && !result.ok && result.fieldErrors) {
-          setErrors(Object.fromEntries(Object.entries(result.fieldErrors).map(([k, v]) => [k, v.join(" ")])));
-        }
+  /** A save or submit result as the autosave machine reads it; field errors go next to the fields. */
+  function outcome(result: Awaited<ReturnType<typeof send>>): SaveOutcome<never> {
+    if (result?.ok && result.data) {
+      setErrors({});
+      return { kind: "saved", version: result.data.version, savedAt: result.data.savedAt };
+    }
+    if (result && !result.ok) {
+      if (result.fieldErrors) {
+        setErrors(Object.fromEntries(Object.entries(result.fieldErrors).map(([k, v]) => [k, v.join(" ")])));
       }
-    })();
-    inflight.current = run;
-    await run;
-    inflight.current = null;
-  }, [readOnly, send]);
+      return { kind: "refused", message: result.message };
+    }
+    return { kind: "offline", message: "Could not reach the server. Your answers are kept here; try again." };
+  }
 
-  useEffect(() => {
-    if (saveState !== "dirty" || status === "submitted") return;
-    const timer = window.setTimeout(() => void saveDraft(), AUTOSAVE_MS);
-    return () => window.clearTimeout(timer);
-  }, [saveState, status, saveDraft]);
+  // A submitted review is changed only by “Update review”, so drafts are no longer saved on their own.
+  const autosave = useAutosave<ReviewAnswers>({
+    initial: initialAnswers,
+    initialVersion: initial?.version ?? 0,
+    equal: sameAnswers,
+    delayMs: AUTOSAVE_MS,
+    enabled: !readOnly && status !== "submitted",
+    save: async (answers, version) => {
+      const result = outcome(await send("draft", answers, version));
+      if (result.kind === "saved") setStatus("draft");
+      return result;
+    },
+  });
+  const { value: answers, status: saveState, savedAt } = autosave;
+  const isProblem = useProblemMessage(autosave.problem, setMessage);
 
   // Active time of a visit that changed nothing is still recorded, every minute and on leaving.
   useEffect(() => {
     if (readOnly) return;
     const flush = () => {
-      if (active.current >= 5 && statusRef.current !== "new" && !dirty.current) void send("activity");
+      if (active.current >= 5 && statusRef.current !== "new" && !autosave.unsaved()) {
+        void send("activity", autosave.latest(), autosave.version());
+      }
     };
     const timer = window.setInterval(flush, 60_000);
     const onHide = () => {
@@ -225,27 +218,16 @@ export function ReviewEditor({
       window.clearInterval(timer);
       document.removeEventListener("visibilitychange", onHide);
     };
-  }, [readOnly, send, active]);
-
-  useEffect(() => {
-    const warn = (e: BeforeUnloadEvent) => {
-      if (dirty.current) e.preventDefault();
-    };
-    window.addEventListener("beforeunload", warn);
-    return () => window.removeEventListener("beforeunload", warn);
-  }, []);
+  }, [readOnly, send, active, autosave.unsaved, autosave.latest, autosave.version]);
 
   function update(patch: (a: ReviewAnswers) => ReviewAnswers) {
-    const next = patch(latest.current);
-    latest.current = next;
-    dirty.current = true;
-    setAnswers(next);
-    setSaveState("dirty");
-    setMessage(null);
+    autosave.edit(patch);
+    // An edit hides a submit message; a save problem stays until a save succeeds.
+    setMessage((m) => (isProblem(m) ? m : null));
   }
 
   async function submit() {
-    const check = validateAnswers(form, latest.current, {
+    const check = validateAnswers(form, autosave.latest(), {
       mode: "submit",
       attestationRequired: attestationText !== null,
     });
@@ -254,32 +236,16 @@ export function ReviewEditor({
       setMessage(
         `Please fix ${Object.keys(check.errors).length === 1 ? "one field" : `${Object.keys(check.errors).length} fields`} before submitting.`,
       );
-      setSaveState("error");
       return;
     }
     setSubmitting(true);
-    if (inflight.current) await inflight.current;
-    const result = await send("submit");
+    const result = await autosave.commit(async (answers, version) => {
+      const sent = outcome(await send("submit", answers, version));
+      if (sent.kind === "saved") setStatus("submitted");
+      return sent;
+    });
     setSubmitting(false);
-    if (result?.ok && result.data) {
-      version.current = result.data.version;
-      dirty.current = false;
-      setStatus("submitted");
-      setSavedAt(result.data.savedAt);
-      setSaveState("saved");
-      setErrors({});
-      setMessage(null);
-    } else {
-      setSaveState("error");
-      setMessage(
-        result && !result.ok
-          ? result.message
-          : "Could not reach the server. Your answers are kept here; try again.",
-      );
-      if (result && !result.ok && result.fieldErrors) {
-        setErrors(Object.fromEntries(Object.entries(result.fieldErrors).map(([k, v]) => [k, v.join(" ")])));
-      }
-    }
+    if (result.kind === "saved") setMessage(null);
   }
 
   const stateText =
@@ -343,7 +309,7 @@ export function ReviewEditor({
                   const value = e.target.value;
                   update((a) => ({ ...a, rationales: { ...a.rationales, [m.key]: value } }));
                 }}
-                onBlur={() => void saveDraft()}
+                onBlur={() => void autosave.save()}
                 aria-invalid={errors[`rationale.${m.key}`] ? true : undefined}
                 className="block w-full rounded-md border border-[var(--border)] bg-[var(--background)] px-3 py-2 text-sm aria-[invalid=true]:border-red-600"
                 data-testid={`rationale-${m.key}`}
@@ -400,7 +366,7 @@ export function ReviewEditor({
               const n = raw === "" ? null : Number(raw);
               update((a) => ({ ...a, minutes: n !== null && Number.isFinite(n) ? n : null }));
             }}
-            onBlur={() => void saveDraft()}
+            onBlur={() => void autosave.save()}
             aria-invalid={errors.minutes ? true : undefined}
             className="block w-32 rounded-md border border-[var(--border)] bg-[var(--background)] px-3 py-2 text-sm"
             data-testid="minutes"
@@ -456,7 +422,7 @@ export function ReviewEditor({
               <Button
                 type="button"
                 variant="secondary"
-                onClick={() => void saveDraft()}
+                onClick={() => void autosave.save()}
                 data-testid="save-draft"
               >
                 Save draft
