@@ -126,6 +126,74 @@ function unknownRowError(kind: "topic" | "condition", index: number) {
 // A placeholder no person types, so renames that swap two names never collide with the unique index.
 const placeholder = (id: string) => `\u0000${id}`;
 
+type Problem = { field: string; message: string };
+
+/**
+ * What replacing topics and replacing conditions share: items with an id update that row, items
+ * without one are added, rows left out are removed. The pinned value (a topic's name, a condition's
+ * key) cannot change, and the row cannot go, once an idea uses it; every refusal is collected and
+ * thrown together, before anything is written. Writes park renamed rows under a placeholder first.
+ * Returns the removed rows.
+ */
+function replaceRows<Row extends { id: string }, Item extends { id?: string }>({
+  kind,
+  existing,
+  next,
+  used,
+  pinned,
+  renameRefused,
+  moreProblems = () => [],
+  write,
+}: {
+  kind: "topic" | "condition";
+  existing: Row[];
+  next: Item[];
+  /** Ideas per row id. */
+  used: Map<string, number>;
+  pinned: { field: string; of: (x: Row | Item) => string };
+  renameRefused: (old: Row, ideas: number) => string;
+  moreProblems?: (byId: Map<string, Row>) => Problem[];
+  write: {
+    remove: (id: string) => void;
+    park: (id: string) => void;
+    save: (item: Item, position: number) => void;
+  };
+}): Row[] {
+  const byId = new Map(existing.map((r) => [r.id, r]));
+  const label = kind === "topic" ? "Topic" : "Condition";
+  const problems: Problem[] = [];
+  next.forEach((item, i) => {
+    if (item.id === undefined) return;
+    const old = byId.get(item.id);
+    if (!old) throw unknownRowError(kind, i);
+    const n = used.get(item.id) ?? 0;
+    if (n > 0 && pinned.of(old) !== pinned.of(item)) {
+      problems.push({ field: `${i}.${pinned.field}`, message: renameRefused(old, n) });
+    }
+  });
+  const keep = new Set(next.flatMap((item) => (item.id ? [item.id] : [])));
+  const removed = existing.filter((r) => !keep.has(r.id));
+  for (const r of removed) {
+    const n = used.get(r.id) ?? 0;
+    if (n > 0) {
+      problems.push({
+        field: "_form",
+        message: `${label} "${pinned.of(r)}" is used by ${plural(n, "idea")} and cannot be removed.`,
+      });
+    }
+  }
+  problems.push(...moreProblems(byId));
+  if (problems.length > 0) throw lockedError(problems);
+
+  for (const r of removed) write.remove(r.id);
+  for (const item of next) {
+    const old = item.id ? byId.get(item.id) : undefined;
+    if (item.id && old && pinned.of(old) !== pinned.of(item)) write.park(item.id);
+  }
+  for (const [position, item] of next.entries()) write.save(item, position);
+  return removed;
+}
+
 /**
  * Replaces the study's topics with `items` (in order): items with an id update that topic, items
  * without one are added, topics left out are removed. Removing or renaming a topic that an idea
@@ -146,57 +214,31 @@ export function replaceTopics({
     getDb().transaction(
       (tx) => {
         loadStudy(tx, studyId);
-        const existing = new Map(
-          tx
-            .select(topicColumns)
-            .from(topics)
-            .where(eq(topics.studyId, studyId))
-            .all()
-            .map((t) => [t.id, t]),
-        );
-        const used = ideasPer(tx, studyId, ideas.topicId);
-        const problems: { field: string; message: string }[] = [];
-        next.forEach((item, i) => {
-          if (item.id === undefined) return;
-          const old = existing.get(item.id);
-          if (!old) throw unknownRowError("topic", i);
-          const n = used.get(item.id) ?? 0;
-          if (n > 0 && old.name !== item.name) {
-            problems.push({
-              field: `${i}.name`,
-              message: `Topic "${old.name}" is used by ${plural(n, "idea")} and cannot be renamed; edit its description instead.`,
-            });
-          }
-        });
-        const keep = new Set(next.flatMap((t) => (t.id ? [t.id] : [])));
-        const removed = [...existing.values()].filter((t) => !keep.has(t.id));
-        for (const t of removed) {
-          const n = used.get(t.id) ?? 0;
-          if (n > 0) {
-            problems.push({
-              field: "_form",
-              message: `Topic "${t.name}" is used by ${plural(n, "idea")} and cannot be removed.`,
-            });
-          }
-        }
-        if (problems.length > 0) throw lockedError(problems);
-
-        for (const t of removed) tx.delete(topics).where(eq(topics.id, t.id)).run();
-        for (const item of next) {
-          if (item.id && existing.get(item.id)?.name !== item.name) {
-            tx.update(topics)
-              .set({ name: placeholder(item.id) })
-              .where(eq(topics.id, item.id))
-              .run();
-          }
-        }
-        next.forEach((item, position) => {
-          const values = { name: item.name, description: item.description, position };
-          if (item.id) tx.update(topics).set(values).where(eq(topics.id, item.id)).run();
-          else
-            tx.insert(topics)
-              .values({ ...values, studyId })
-              .run();
+        const removed = replaceRows({
+          kind: "topic",
+          existing: tx.select(topicColumns).from(topics).where(eq(topics.studyId, studyId)).all(),
+          next,
+          used: ideasPer(tx, studyId, ideas.topicId),
+          pinned: { field: "name", of: (t) => t.name },
+          renameRefused: (old, n) =>
+            `Topic "${old.name}" is used by ${plural(n, "idea")} and cannot be renamed; edit its description instead.`,
+          write: {
+            remove: (id) => tx.delete(topics).where(eq(topics.id, id)).run(),
+            park: (id) =>
+              tx
+                .update(topics)
+                .set({ name: placeholder(id) })
+                .where(eq(topics.id, id))
+                .run(),
+            save: (item, position) => {
+              const values = { name: item.name, description: item.description, position };
+              if (item.id) tx.update(topics).set(values).where(eq(topics.id, item.id)).run();
+              else
+                tx.insert(topics)
+                  .values({ ...values, studyId })
+                  .run();
+            },
+          },
         });
         logEvent(tx, {
           studyId,
@@ -239,66 +281,43 @@ export function replaceConditions({
     getDb().transaction(
       (tx) => {
         loadStudy(tx, studyId);
-        const existing = new Map(
-          tx
-            .select(conditionColumns)
-            .from(conditions)
-            .where(eq(conditions.studyId, studyId))
-            .all()
-            .map((c) => [c.id, c]),
-        );
-        const used = ideasPer(tx, studyId, ideas.conditionId);
         const ideaCount = countIdeas(tx, studyId);
-        const problems: { field: string; message: string }[] = [];
-        next.forEach((item, i) => {
-          if (item.id === undefined) return;
-          const old = existing.get(item.id);
-          if (!old) throw unknownRowError("condition", i);
-          const n = used.get(item.id) ?? 0;
-          if (n > 0 && old.key !== item.key) {
-            problems.push({
-              field: `${i}.key`,
-              message: `Condition "${old.key}" is used by ${plural(n, "idea")}; its key cannot change (edit its label instead).`,
-            });
-          }
-        });
-        const keep = new Set(next.flatMap((c) => (c.id ? [c.id] : [])));
-        const removed = [...existing.values()].filter((c) => !keep.has(c.id));
-        for (const c of removed) {
-          const n = used.get(c.id) ?? 0;
-          if (n > 0) {
-            problems.push({
-              field: "_form",
-              message: `Condition "${c.key}" is used by ${plural(n, "idea")} and cannot be removed.`,
-            });
-          }
-        }
-        const oldBaseline = [...existing.values()].find((c) => c.isBaseline);
-        const newBaseline = next.find((c) => c.isBaseline);
-        if (ideaCount > 0 && oldBaseline && newBaseline?.id !== oldBaseline.id) {
-          problems.push({
-            field: "_form",
-            message: `The baseline is locked: ${plural(ideaCount, "idea")} already ${ideaCount === 1 ? "exists" : "exist"}, so "${oldBaseline.key}" stays the baseline.`,
-          });
-        }
-        if (problems.length > 0) throw lockedError(problems);
-
-        for (const c of removed) tx.delete(conditions).where(eq(conditions.id, c.id)).run();
-        for (const item of next) {
-          if (item.id && existing.get(item.id)?.key !== item.key) {
-            tx.update(conditions)
-              .set({ key: placeholder(item.id) })
-              .where(eq(conditions.id, item.id))
-              .run();
-          }
-        }
-        next.forEach((item, position) => {
-          const values = { key: item.key, label: item.label, isBaseline: item.isBaseline, position };
-          if (item.id) tx.update(conditions).set(values).where(eq(conditions.id, item.id)).run();
-          else
-            tx.insert(conditions)
-              .values({ ...values, studyId })
-              .run();
+        const removed = replaceRows({
+          kind: "condition",
+          existing: tx.select(conditionColumns).from(conditions).where(eq(conditions.studyId, studyId)).all(),
+          next,
+          used: ideasPer(tx, studyId, ideas.conditionId),
+          pinned: { field: "key", of: (c) => c.key },
+          renameRefused: (old, n) =>
+            `Condition "${old.key}" is used by ${plural(n, "idea")}; its key cannot change (edit its label instead).`,
+          moreProblems: (byId) => {
+            const oldBaseline = [...byId.values()].find((c) => c.isBaseline);
+            const newBaseline = next.find((c) => c.isBaseline);
+            if (ideaCount === 0 || !oldBaseline || newBaseline?.id === oldBaseline.id) return [];
+            return [
+              {
+                field: "_form",
+                message: `The baseline is locked: ${plural(ideaCount, "idea")} already ${ideaCount === 1 ? "exists" : "exist"}, so "${oldBaseline.key}" stays the baseline.`,
+              },
+            ];
+          },
+          write: {
+            remove: (id) => tx.delete(conditions).where(eq(conditions.id, id)).run(),
+            park: (id) =>
+              tx
+                .update(conditions)
+                .set({ key: placeholder(id) })
+                .where(eq(conditions.id, id))
+                .run(),
+            save: (item, position) => {
+              const values = { key: item.key, label: item.label, isBaseline: item.isBaseline, position };
+              if (item.id) tx.update(conditions).set(values).where(eq(conditions.id, item.id)).run();
+              else
+                tx.insert(conditions)
+                  .values({ ...values, studyId })
+                  .run();
+            },
+          },
         });
         logEvent(tx, {
           studyId,
