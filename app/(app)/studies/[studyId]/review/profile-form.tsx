@@ -1,6 +1,7 @@
 "use client";
 
-import { ActionForm, Field, FieldErrorText } from "@/components/action-form";
+import { ActionForm, Field } from "@/components/action-form";
+import { CheckGroup } from "@/components/check-group";
 import { saveProfileAction } from "./actions";
 
 type Props = {
@@ -24,28 +25,14 @@ export function ProfileForm({ studyId, topics, settings, profile, disabled }: Pr
       success={(message) => <p className="text-sm text-green-700">{String(message)}</p>}
     >
       <input type="hidden" name="studyId" value={studyId} />
-      <fieldset className="space-y-1">
-        <legend className="text-sm font-medium">Preferred topics (at most {settings.maxTopicChoices})</legend>
-        {topics.map((t) => (
-          <label key={t.id} className="flex items-start gap-2 text-sm">
-            <input
-              type="checkbox"
-              name="topicIds[]"
-              value={t.id}
-              defaultChecked={profile?.topicIds.includes(t.id)}
-              data-testid={`topic-${t.name}`}
-              className="mt-1"
-            />
-            <span>
-              {t.name}
-              {t.description ? (
-                <span className="text-[var(--foreground-soft)]"> — {t.description}</span>
-              ) : null}
-            </span>
-          </label>
-        ))}
-        <FieldErrorText name="topicIds" />
-      </fieldset>
+      <CheckGroup
+        legend={`Preferred topics (at most ${settings.maxTopicChoices})`}
+        name="topicIds"
+        options={topics.map((t) => ({ value: t.id, label: t.name, description: t.description }))}
+        checked={profile?.topicIds ?? []}
+        testId={(o) => `topic-${o.label}`}
+        layout="stacked"
+      />
       <div className="grid gap-4 sm:grid-cols-2">
         <Field
           label={`Fewest ideas to review (${settings.loadMin}–${settings.loadMax})`}

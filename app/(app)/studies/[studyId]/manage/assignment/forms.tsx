@@ -1,7 +1,8 @@
 "use client";
 
-import { ActionForm, Field, FieldErrorText } from "@/components/action-form";
+import { ActionForm, Field } from "@/components/action-form";
 import { InlineAction } from "@/components/inline-action";
+import { SelectField } from "@/components/select-field";
 import { plural } from "@/lib/format";
 import {
   addConflictAction,
@@ -13,8 +14,6 @@ import {
   withdrawReviewerAction,
 } from "./actions";
 
-const selectClass =
-  "block w-full rounded-md border border-[var(--border)] bg-[var(--background)] px-3 py-2 text-sm";
 const ok = (m: unknown) => <p className="text-sm text-green-700 dark:text-green-400">{String(m)}</p>;
 
 type Option = { id: string; name: string };
@@ -31,18 +30,13 @@ function Select({
   empty?: string;
 }) {
   return (
-    <label className="block space-y-1 text-sm font-medium">
-      {label}
-      <select name={name} className={selectClass} data-testid={`select-${name}`} defaultValue="">
-        <option value="">{empty ?? "Choose…"}</option>
-        {options.map((o) => (
-          <option key={o.id} value={o.id}>
-            {o.name}
-          </option>
-        ))}
-      </select>
-      <FieldErrorText name={name} />
-    </label>
+    <SelectField
+      label={label}
+      name={name}
+      options={options.map((o) => ({ value: o.id, label: o.name }))}
+      placeholder={empty ?? "Choose…"}
+      testId={`select-${name}`}
+    />
   );
 }
 

@@ -1,6 +1,8 @@
 "use client";
 
-import { ActionForm, Field, FieldErrorText } from "@/components/action-form";
+import { ActionForm, Field } from "@/components/action-form";
+import { CheckboxField, CheckGroup } from "@/components/check-group";
+import { SelectField } from "@/components/select-field";
 import { Alert } from "@/components/ui/alert";
 import { saveArenaSettingsAction } from "../actions";
 
@@ -30,45 +32,6 @@ const modes: { value: Mode; label: string; hint: string }[] = [
   },
   { value: "swiss", label: "Swiss", hint: "rounds that pair neighbours by their current score" },
 ];
-
-const selectClass =
-  "block w-full rounded-md border border-[var(--border)] bg-[var(--background)] px-3 py-2 text-sm";
-
-function CheckGroup({
-  legend,
-  hint,
-  name,
-  options,
-  checked,
-}: {
-  legend: string;
-  hint: string;
-  name: string;
-  options: { value: string; label: string }[];
-  checked: string[];
-}) {
-  return (
-    <fieldset className="space-y-1">
-      <legend className="text-sm font-medium">{legend}</legend>
-      <p className="text-xs text-[var(--foreground-soft)]">{hint}</p>
-      <div className="flex flex-wrap gap-x-4 gap-y-1">
-        {options.map((o) => (
-          <label key={o.value} className="flex items-center gap-2 text-sm">
-            <input
-              type="checkbox"
-              name={`${name}[]`}
-              value={o.value}
-              defaultChecked={checked.includes(o.value)}
-              data-testid={`${name}-${o.label}`}
-            />
-            {o.label}
-          </label>
-        ))}
-      </div>
-      <FieldErrorText name={name} />
-    </fieldset>
-  );
-}
 
 /** Which ideas take part, how pairs are scheduled, and the leaderboard's parameters. */
 export function ArenaSettingsForm({
@@ -104,33 +67,10 @@ export function ArenaSettingsForm({
         options={topics.map((t) => ({ value: t.id, label: t.name }))}
         checked={values.topicIds}
       />
-      <label className="flex items-start gap-2 text-sm">
-        <input
-          type="checkbox"
-          name="sameTopic"
-          defaultChecked={values.sameTopic}
-          className="mt-1"
-          data-testid="field-sameTopic"
-        />
+      <CheckboxField name="sameTopic" defaultChecked={values.sameTopic}>
         Pair only ideas of the same topic
-      </label>
-      <div className="space-y-1">
-        <label htmlFor="arena-mode" className="block text-sm font-medium">
-          Scheduling mode
-        </label>
-        <select
-          id="arena-mode"
-          name="mode"
-          defaultValue={values.mode}
-          className={selectClass}
-          data-testid="field-mode"
-        >
-          {modes.map((m) => (
-            <option key={m.value} value={m.value}>
-              {m.label}
-            </option>
-          ))}
-        </select>
+      </CheckboxField>
+      <SelectField label="Scheduling mode" name="mode" options={modes} defaultValue={values.mode}>
         <ul className="list-disc pl-5 text-xs text-[var(--foreground-soft)]">
           {modes.map((m) => (
             <li key={m.value}>
@@ -138,8 +78,7 @@ export function ArenaSettingsForm({
             </li>
           ))}
         </ul>
-        <FieldErrorText name="mode" />
-      </div>
+      </SelectField>
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
         <Field
           label="Pairs per round"

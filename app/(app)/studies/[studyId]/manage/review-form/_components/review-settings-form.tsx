@@ -1,6 +1,7 @@
 "use client";
 
-import { ActionForm, Field, FieldErrorText } from "@/components/action-form";
+import { ActionForm, Field } from "@/components/action-form";
+import { CheckboxField } from "@/components/check-group";
 import { Alert } from "@/components/ui/alert";
 import type { ReviewSettings } from "@/lib/studies/types";
 import { saveReviewSettingsAction } from "../actions";
@@ -57,19 +58,9 @@ export function ReviewSettingsForm({ studyId, settings }: { studyId: string; set
         defaultValue={settings.attestationText ?? ""}
         hint='e.g. "I did not use AI tools to write this review." Reviewers tick it when they submit. Leave empty for none.'
       />
-      <div className="space-y-1">
-        <label className="flex items-start gap-2 text-sm">
-          <input
-            type="checkbox"
-            name="showOtherReviewsAfterClose"
-            defaultChecked={settings.showOtherReviewsAfterClose}
-            className="mt-1"
-            data-testid="field-showOtherReviewsAfterClose"
-          />
-          After the review phase closes, reviewers may read the other reviews of the ideas they reviewed
-        </label>
-        <FieldErrorText name="showOtherReviewsAfterClose" />
-      </div>
+      <CheckboxField name="showOtherReviewsAfterClose" defaultChecked={settings.showOtherReviewsAfterClose}>
+        After the review phase closes, reviewers may read the other reviews of the ideas they reviewed
+      </CheckboxField>
       <Field
         label="Flag reviews with less active time than (seconds)"
         name="minActiveSeconds"

@@ -1,13 +1,11 @@
 "use client";
 
-import { ActionForm, FieldErrorText } from "@/components/action-form";
+import { ActionForm } from "@/components/action-form";
+import { SelectField } from "@/components/select-field";
 import { Alert } from "@/components/ui/alert";
 import { reassignAction } from "../actions";
 
 export type ReassignOption = { id: string; label: string };
-
-const selectClass =
-  "block w-full rounded-md border border-[var(--border)] bg-[var(--background)] px-3 py-2 text-sm focus-visible:outline-2 focus-visible:outline-[var(--accent)]";
 
 function ReviewerSelect({
   name,
@@ -18,24 +16,14 @@ function ReviewerSelect({
   label: string;
   options: ReassignOption[];
 }) {
-  const id = `reassign-${name}`;
   return (
-    <div className="space-y-1">
-      <label htmlFor={id} className="block text-sm font-medium">
-        {label}
-      </label>
-      <select id={id} name={name} defaultValue="" className={selectClass} data-testid={`field-${name}`}>
-        <option value="" disabled>
-          Choose a reviewer…
-        </option>
-        {options.map((o) => (
-          <option key={o.id} value={o.id}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-      <FieldErrorText name={name} />
-    </div>
+    <SelectField
+      label={label}
+      name={name}
+      options={options.map((o) => ({ value: o.id, label: o.label }))}
+      placeholder="Choose a reviewer…"
+      placeholderDisabled
+    />
   );
 }
 
