@@ -1,6 +1,7 @@
 "use client";
 
 import { CartesianGrid, Line, LineChart, ReferenceLine, Tooltip, XAxis, YAxis } from "recharts";
+import { axisProps, chartMargin, gridProps, tooltipProps } from "./chart-style";
 
 export type CompletionPoint = { day: string; submitted: number };
 
@@ -20,33 +21,11 @@ export function CompletionChart({
   const top = Math.max(assigned, data.at(-1)?.submitted ?? 0, 1);
   return (
     <div data-testid="completion-chart">
-      <LineChart
-        responsive
-        data={data}
-        style={{ width: "100%", height }}
-        margin={{ top: 16, right: 16, bottom: 0, left: 0 }}
-      >
-        <CartesianGrid stroke="var(--border)" strokeDasharray="3 3" vertical={false} />
-        <XAxis
-          dataKey="day"
-          stroke="var(--foreground-soft)"
-          tick={{ fill: "var(--foreground-soft)", fontSize: 12 }}
-        />
-        <YAxis
-          allowDecimals={false}
-          domain={[0, top]}
-          width={40}
-          stroke="var(--foreground-soft)"
-          tick={{ fill: "var(--foreground-soft)", fontSize: 12 }}
-        />
-        <Tooltip
-          isAnimationActive={false}
-          contentStyle={{
-            background: "var(--surface)",
-            border: "1px solid var(--border)",
-            color: "var(--foreground)",
-          }}
-        />
+      <LineChart responsive data={data} style={{ width: "100%", height }} margin={chartMargin()}>
+        <CartesianGrid {...gridProps()} />
+        <XAxis dataKey="day" {...axisProps} />
+        <YAxis allowDecimals={false} domain={[0, top]} width={40} {...axisProps} />
+        <Tooltip {...tooltipProps} />
         <ReferenceLine
           y={assigned}
           stroke="var(--chart-2)"

@@ -1,15 +1,15 @@
 "use client";
 
 import { Bar, BarChart, CartesianGrid, ErrorBar, Legend, Tooltip, XAxis, YAxis } from "recharts";
-
-export type ChartSeries = { key: string; name: string; color: string };
-
-const axis = { stroke: "var(--foreground-soft)", tick: { fill: "var(--foreground-soft)", fontSize: 12 } };
-const tooltipStyle = {
-  background: "var(--surface)",
-  border: "1px solid var(--border)",
-  color: "var(--foreground)",
-};
+import {
+  axisProps,
+  barCursor,
+  type ChartSeries,
+  chartMargin,
+  gridProps,
+  roundForTooltip,
+  tooltipProps,
+} from "./chart-style";
 
 /**
  * Per metric, the mean score of each condition with its 95% confidence interval as an error bar
@@ -26,21 +26,11 @@ export function MeanCiChart({
 }) {
   return (
     <div data-testid="chart-mean-ci">
-      <BarChart
-        responsive
-        data={rows}
-        style={{ width: "100%", height }}
-        margin={{ top: 16, right: 16, bottom: 0, left: 0 }}
-      >
-        <CartesianGrid stroke="var(--border)" strokeDasharray="3 3" vertical={false} />
-        <XAxis dataKey="metric" {...axis} />
-        <YAxis width={40} {...axis} />
-        <Tooltip
-          isAnimationActive={false}
-          formatter={(value) => (typeof value === "number" ? Number(value.toFixed(3)) : value)}
-          contentStyle={tooltipStyle}
-          cursor={{ fill: "var(--muted)" }}
-        />
+      <BarChart responsive data={rows} style={{ width: "100%", height }} margin={chartMargin()}>
+        <CartesianGrid {...gridProps()} />
+        <XAxis dataKey="metric" {...axisProps} />
+        <YAxis width={40} {...axisProps} />
+        <Tooltip {...tooltipProps} formatter={roundForTooltip} cursor={barCursor} />
         <Legend itemSorter={null} />
         {series.map((s) => (
           <Bar key={s.key} dataKey={s.key} name={s.name} fill={s.color} isAnimationActive={false}>

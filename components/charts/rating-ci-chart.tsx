@@ -11,6 +11,7 @@ import {
   YAxis,
 } from "recharts";
 import { formatFixed } from "@/lib/format";
+import { axisProps, barCursor, chartMargin, gridProps } from "./chart-style";
 
 export type RatingCiPoint = {
   player: string;
@@ -84,26 +85,13 @@ export function RatingCiChart({ data, testId }: { data: RatingCiPoint[]; testId:
         layout="vertical"
         data={rows}
         style={{ width: "100%", height }}
-        margin={{ top: 8, right: 16, bottom: 8, left: 0 }}
+        margin={chartMargin({ top: 8, bottom: 8 })}
       >
-        <CartesianGrid stroke="var(--border)" strokeDasharray="3 3" horizontal={false} />
-        <XAxis
-          type="number"
-          domain={[lo, hi]}
-          allowDataOverflow
-          stroke="var(--foreground-soft)"
-          tick={{ fill: "var(--foreground-soft)", fontSize: 12 }}
-        />
-        <YAxis
-          type="category"
-          dataKey="player"
-          width={96}
-          interval={0}
-          stroke="var(--foreground-soft)"
-          tick={{ fill: "var(--foreground-soft)", fontSize: 12 }}
-        />
+        <CartesianGrid {...gridProps("vertical")} />
+        <XAxis type="number" domain={[lo, hi]} allowDataOverflow {...axisProps} />
+        <YAxis type="category" dataKey="player" width={96} interval={0} {...axisProps} />
         <ReferenceLine x={1000} stroke="var(--foreground-soft)" strokeDasharray="4 4" />
-        <Tooltip isAnimationActive={false} cursor={{ fill: "var(--muted)" }} content={CiTooltip} />
+        <Tooltip isAnimationActive={false} cursor={barCursor} content={CiTooltip} />
         <Bar dataKey="range" name="95% CI" shape={CiShape} isAnimationActive={false} />
       </BarChart>
     </div>

@@ -1,9 +1,15 @@
 "use client";
 
 import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from "recharts";
-import type { ChartSeries } from "./mean-ci-chart";
-
-const axis = { stroke: "var(--foreground-soft)", tick: { fill: "var(--foreground-soft)", fontSize: 12 } };
+import {
+  axisLabel,
+  axisProps,
+  barCursor,
+  type ChartSeries,
+  chartMargin,
+  gridProps,
+  tooltipProps,
+} from "./chart-style";
 
 /**
  * Histogram of each reviewer's difference d = mean(condition) − mean(baseline) for one metric
@@ -22,34 +28,11 @@ export function ReviewerDiffChart({
 }) {
   return (
     <div data-testid="chart-reviewer-diff">
-      <BarChart
-        responsive
-        data={rows}
-        style={{ width: "100%", height }}
-        margin={{ top: 16, right: 16, bottom: 16, left: 0 }}
-      >
-        <CartesianGrid stroke="var(--border)" strokeDasharray="3 3" vertical={false} />
-        <XAxis
-          dataKey="bin"
-          {...axis}
-          label={{
-            value: `d = condition − ${baseline}`,
-            position: "insideBottom",
-            offset: -8,
-            fill: "var(--foreground-soft)",
-            fontSize: 12,
-          }}
-        />
-        <YAxis allowDecimals={false} width={40} {...axis} />
-        <Tooltip
-          isAnimationActive={false}
-          contentStyle={{
-            background: "var(--surface)",
-            border: "1px solid var(--border)",
-            color: "var(--foreground)",
-          }}
-          cursor={{ fill: "var(--muted)" }}
-        />
+      <BarChart responsive data={rows} style={{ width: "100%", height }} margin={chartMargin({ bottom: 16 })}>
+        <CartesianGrid {...gridProps()} />
+        <XAxis dataKey="bin" {...axisProps} label={axisLabel(`d = condition − ${baseline}`)} />
+        <YAxis allowDecimals={false} width={40} {...axisProps} />
+        <Tooltip {...tooltipProps} cursor={barCursor} />
         <Legend verticalAlign="top" itemSorter={null} />
         {series.map((s) => (
           <Bar

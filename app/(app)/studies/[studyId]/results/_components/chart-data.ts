@@ -1,4 +1,4 @@
-import type { ChartSeries } from "@/components/charts/mean-ci-chart";
+import type { ChartSeries } from "@/components/charts/chart-style";
 import type { TidyTable } from "@/lib/stats";
 import { runOneSampleTest } from "@/lib/stats/stdlib";
 
