@@ -62,6 +62,7 @@ export function ListEditor({
     setRows((rs) => {
       const next = [...rs];
       const [row] = next.splice(i, 1);
+      if (row === undefined) return rs;
       next.splice(i + d, 0, row);
       return next;
     });

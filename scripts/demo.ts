@@ -26,18 +26,20 @@ async function main() {
   ensureAuthSecret();
   migrateDatabase(getDb());
   const printed: string[] = [];
-  const ids: Record<string, string> = {};
+  const accounts: { userId: string; roles: StudyRole[] }[] = [];
+  let organizerId: string | undefined;
   for (const u of DEMO_USERS) {
     const email = `demo-${u.key}@example.org`;
     // Fresh passwords every run, so a demo seeded on a shared machine is not left with a known password.
     const password = `demo-${generateToken().slice(0, 12)}`;
     const passwordHash = await hashPassword(password);
     const existing = getUserByEmail({ email });
+    let userId: string;
     if (existing) {
       updateUserPassword({ userId: existing.id, passwordHash });
-      ids[u.key] = existing.id;
+      userId = existing.id;
     } else {
-      ids[u.key] = insertUser({
+      userId = insertUser({
         email,
         name: u.name,
         passwordHash,
@@ -45,20 +47,25 @@ async function main() {
         canCreateStudies: !!u.admin,
       }).id;
     }
-    if (u.key === "organizer") setUserFlags({ userId: ids[u.key], canCreateStudies: true });
+    if (u.key === "organizer") {
+      setUserFlags({ userId, canCreateStudies: true });
+      organizerId = userId;
+    }
+    accounts.push({ userId, roles: u.roles });
     printed.push(`  ${u.name.padEnd(15)} ${email.padEnd(28)} ${password}`);
   }
-  let study = listStudiesForUser({ userId: ids.organizer }).find((s) => s.title === DEMO_STUDY_TITLE);
+  if (organizerId === undefined) throw new Error("DEMO_USERS must include the organizer account");
+  let study = listStudiesForUser({ userId: organizerId }).find((s) => s.title === DEMO_STUDY_TITLE);
   if (!study) {
     const created = createStudy({
       title: DEMO_STUDY_TITLE,
       description: DEMO_DESCRIPTION,
-      createdBy: ids.organizer,
+      createdBy: organizerId,
       isDemo: true,
     });
     study = { ...created, roles: ["organizer"] };
   }
-  for (const u of DEMO_USERS) addStudyRoles({ studyId: study.id, userId: ids[u.key], roles: u.roles });
+  for (const { userId, roles } of accounts) addStudyRoles({ studyId: study.id, userId, roles });
   getDb().$client.close();
 
   console.log(`Demo data ready in ${getEnv().DATABASE_PATH}: the study “${DEMO_STUDY_TITLE}”.`);

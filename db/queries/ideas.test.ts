@@ -2,6 +2,7 @@ import { count, eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { resetTestDb } from "@/db/testing/db";
 import { makeStudy, makeUser } from "@/db/testing/fixtures";
+import { at } from "@/lib/assert";
 import { AppError } from "@/lib/errors";
 import { IDEA_CODE_PATTERN } from "@/lib/ideas/codes";
 import { DEFAULT_IDEA_TEMPLATE } from "@/lib/ideas/template";
@@ -73,10 +74,10 @@ function writingStudy({
     organizer,
     writer,
     study,
-    graphs: topicRows[0],
-    prompting: topicRows[1],
-    human: conditions[0],
-    ai: conditions[1],
+    graphs: at(topicRows, 0),
+    prompting: at(topicRows, 1),
+    human: at(conditions, 0),
+    ai: at(conditions, 1),
   };
 }
 
@@ -108,7 +109,10 @@ describe("writing an idea", () => {
 
     const organizer = makeUser();
     const inSetup = makeStudy({ organizer });
-    const [topic] = replaceTopics({ studyId: inSetup.id, actorId: organizer.id, items: [{ name: "T" }] });
+    const topic = at(
+      replaceTopics({ studyId: inSetup.id, actorId: organizer.id, items: [{ name: "T" }] }),
+      0,
+    );
     const phase = catchError(() =>
       createDraftIdea({ studyId: inSetup.id, authorId: writer.id, topicId: topic.id }),
     );
@@ -151,7 +155,7 @@ describe("writing an idea", () => {
       [2, "save", "Graph prompts"],
       [3, "save", "Graph prompts"],
     ]);
-    expect(history[2].fields.problem).toBe("LLMs miss structure.");
+    expect(history[2]?.fields.problem).toBe("LLMs miss structure.");
   });
 
   it("gives the second of two saves from the same version a conflict with the first one's text, and writes nothing", () => {
@@ -425,8 +429,8 @@ describe("import", () => {
   it("imports nothing when a row midway is bad, and reports every bad line", () => {
     const s = writingStudy();
     const input = rows(s, 5);
-    input[2] = { ...input[2], topicId: crypto.randomUUID() };
-    input[4] = { ...input[4], fields: { ...input[4].fields, title: "" } };
+    input[2] = { ...at(input, 2), topicId: crypto.randomUUID() };
+    input[4] = { ...at(input, 4), fields: { ...at(input, 4).fields, title: "" } };
     const error = catchError(() =>
       commitIdeaImport({
         studyId: s.study.id,
@@ -458,7 +462,7 @@ describe("import", () => {
       format: "jsonl" as const,
     };
     commitIdeaImport({ ...args, rows: rows(s, 2) });
-    const again = [...rows(s, 3), { ...rows(s, 3)[2], line: 4 }];
+    const again = [...rows(s, 3), { ...at(rows(s, 3), 2), line: 4 }];
     const result = commitIdeaImport({ ...args, rows: again });
     expect(result.imported).toBe(1);
     expect(result.skipped).toEqual([
@@ -494,7 +498,8 @@ describe("organizer views", () => {
         fields: full(`ai ${i}`),
       })),
     });
-    const [ai1, ai2] = listIdeasForOrganizer({ studyId: s.study.id, topicId: s.prompting.id });
+    const prompting = listIdeasForOrganizer({ studyId: s.study.id, topicId: s.prompting.id });
+    const [ai1, ai2] = [at(prompting, 0), at(prompting, 1)];
     saveNormalizationResult({ ideaId: ai1.id, normalizedFields: full("n") });
     reviewNormalization({ studyId: s.study.id, ideaId: ai1.id, decision: "accept" });
     reviewNormalization({ studyId: s.study.id, ideaId: ai2.id, decision: "reject" });
@@ -533,7 +538,7 @@ describe("organizer views", () => {
       written.id,
     ]);
     expect(listIdeasForOrganizer({ studyId: s.study.id, status: "draft" })).toEqual([]);
-    expect(listIdeasForOrganizer({ studyId: s.study.id, topicId: s.graphs.id })[0].externalId).toBe("x1");
+    expect(listIdeasForOrganizer({ studyId: s.study.id, topicId: s.graphs.id })[0]?.externalId).toBe("x1");
     // Another study's ideas never appear.
     expect(listIdeasForOrganizer({ studyId: writingStudy().study.id })).toEqual([]);
 

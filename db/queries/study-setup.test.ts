@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { resetTestDb } from "@/db/testing/db";
 import { makeStudy, makeUser } from "@/db/testing/fixtures";
+import { at } from "@/lib/assert";
 import { AppError } from "@/lib/errors";
 import { DEFAULT_IDEA_TEMPLATE } from "@/lib/ideas/template";
 import { conditions, ideas, studies, studyEvents, topics } from "../schema";
@@ -52,11 +53,13 @@ function setupStudy(topicNames = ["Graphs", "Prompting"]) {
     actorId: organizer.id,
     items: topicNames.map((name) => ({ name })),
   });
+  const conditionRows = getStudySettings({ studyId: study.id }).conditions;
   return {
     organizer,
     study,
     topics: topicRows,
-    conditions: getStudySettings({ studyId: study.id }).conditions,
+    /** The defaults: Human (the baseline), then AI. */
+    conditions: [at(conditionRows, 0), at(conditionRows, 1)] as const,
   };
 }
 
@@ -101,7 +104,7 @@ describe("settings", () => {
     });
     const [event] = listStudyEvents({ studyId: study.id, limit: 1 });
     expect(event).toMatchObject({ kind: "settings_changed", actorName: "Olga Organizer" });
-    expect(event.detail).toMatchObject({ section: "details" });
+    expect(event?.detail).toMatchObject({ section: "details" });
   });
 
   it.each([
@@ -203,11 +206,8 @@ describe("settings", () => {
   });
 
   it("updates, reorders, adds and removes topics, and can swap two names", () => {
-    const {
-      organizer,
-      study,
-      topics: [a, b],
-    } = setupStudy(["Graphs", "Prompting"]);
+    const { organizer, study, topics: rows } = setupStudy(["Graphs", "Prompting"]);
+    const [a, b] = [at(rows, 0), at(rows, 1)];
     const result = replaceTopics({
       studyId: study.id,
       actorId: organizer.id,
@@ -233,11 +233,17 @@ describe("settings", () => {
       replaceTopics({
         studyId: study.id,
         actorId: organizer.id,
-        items: [{ id: other.topics[0].id, name: "X" }],
+        items: [{ id: at(other.topics, 0).id, name: "X" }],
       }),
     );
     expect(error.code).toBe("invalid:topics");
-    expect(db.select().from(topics).where(eq(topics.id, other.topics[0].id)).get()?.name).toBe("Elsewhere");
+    expect(
+      db
+        .select()
+        .from(topics)
+        .where(eq(topics.id, at(other.topics, 0).id))
+        .get()?.name,
+    ).toBe("Elsewhere");
   });
 
   it("validates phase dates: a phase cannot close before it opens", () => {
@@ -275,11 +281,8 @@ describe("settings locks", () => {
   });
 
   it("locks the template once writing starts, and once an idea uses it, with the reason", () => {
-    const {
-      organizer,
-      study,
-      topics: [topic],
-    } = setupStudy();
+    const { organizer, study, topics: rows } = setupStudy();
+    const topic = at(rows, 0);
     advancePhase({ studyId: study.id, actorId: organizer.id, to: "writing" });
     const inWriting = catchError(() =>
       updateIdeaTemplate({ studyId: study.id, actorId: organizer.id, template: DEFAULT_IDEA_TEMPLATE }),
@@ -299,11 +302,8 @@ describe("settings locks", () => {
   });
 
   it("refuses to remove or rename a topic in use, naming it; descriptions and new topics stay allowed", () => {
-    const {
-      organizer,
-      study,
-      topics: [used, unused],
-    } = setupStudy(["Graphs", "Prompting"]);
+    const { organizer, study, topics: rows } = setupStudy(["Graphs", "Prompting"]);
+    const [used, unused] = [at(rows, 0), at(rows, 1)];
     advancePhase({ studyId: study.id, actorId: organizer.id, to: "writing" });
     createDraftIdea({ studyId: study.id, authorId: makeUser().id, topicId: used.id });
     expect(getSettingsLocks({ studyId: study.id }).usedTopicIds).toEqual([used.id]);
@@ -347,9 +347,10 @@ describe("settings locks", () => {
     const {
       organizer,
       study,
-      topics: [topic],
+      topics: rows,
       conditions: [human, ai],
     } = setupStudy();
+    const topic = at(rows, 0);
     advancePhase({ studyId: study.id, actorId: organizer.id, to: "writing" });
     createDraftIdea({ studyId: study.id, authorId: makeUser().id, topicId: topic.id });
 
@@ -466,7 +467,7 @@ describe("phases", () => {
     expect(noReason.message).toBe("Give a reason for moving the study back to setup.");
 
     advancePhase({ studyId: study.id, actorId: organizer.id, to: "setup", reason: "Forgot a topic" });
-    expect(listStudyEvents({ studyId: study.id, limit: 1 })[0].detail).toEqual({
+    expect(listStudyEvents({ studyId: study.id, limit: 1 })[0]?.detail).toEqual({
       from: "writing",
       to: "setup",
       reason: "Forgot a topic",
@@ -478,9 +479,10 @@ describe("phases", () => {
     const {
       organizer,
       study,
-      topics: [topic],
+      topics: rows,
       conditions: [, ai],
     } = setupStudy();
+    const topic = at(rows, 0);
     advancePhase({ studyId: study.id, actorId: organizer.id, to: "writing" });
     const writer = makeUser();
     const draft = createDraftIdea({ studyId: study.id, authorId: writer.id, topicId: topic.id });

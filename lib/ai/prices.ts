@@ -31,12 +31,13 @@ export function findModelPrice<T>({
   model: string;
   table: Readonly<Record<string, T>>;
 }): { key: string; price: T } | undefined {
-  if (Object.hasOwn(table, model)) return { key: model, price: table[model] };
-  let best: string | undefined;
-  for (const key of Object.keys(table)) {
-    if (model.startsWith(`${key}-`) && (best === undefined || key.length > best.length)) best = key;
+  let best: { key: string; price: T } | undefined;
+  for (const [key, price] of Object.entries(table)) {
+    if (key === model) return { key, price };
+    if (model.startsWith(`${key}-`) && (best === undefined || key.length > best.key.length))
+      best = { key, price };
   }
-  return best === undefined ? undefined : { key: best, price: table[best] };
+  return best;
 }
 
 /** Cost of one call in USD, or null when the model has no price (shown as "unknown"). */

@@ -115,8 +115,8 @@ describe("parseCsvRecords", () => {
       [3, ["c", "d"]],
     ]);
     expect(issues).toHaveLength(1);
-    expect(issues[0].line).toBe(2);
-    expect(issues[0].message).toMatch(/after a closing quote/);
+    expect(issues[0]?.line).toBe(2);
+    expect(issues[0]?.message).toMatch(/after a closing quote/);
   });
 });
 
@@ -153,12 +153,12 @@ describe("parseCsv", () => {
     expect(table.header).toEqual([]);
     expect(table.rows).toEqual([]);
     expect(table.issues).toHaveLength(1);
-    expect(table.issues[0].line).toBe(1);
+    expect(table.issues[0]?.line).toBe(1);
   });
 
   it("reports an unterminated quote alongside column-count issues, in line order", () => {
     const table = parseCsv('a,b\n1\n"open,2\n');
     expect(table.issues.map((i) => i.line)).toEqual([2, 3]);
-    expect(table.issues[1].message).toMatch(/unterminated/);
+    expect(table.issues[1]?.message).toMatch(/unterminated/);
   });
 });

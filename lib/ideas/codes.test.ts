@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { at } from "@/lib/assert";
 import { generateIdeaCode, IDEA_CODE_ALPHABET, IDEA_CODE_PATTERN, normalizeIdeaCode } from "./codes";
 
 describe("generateIdeaCode", () => {
@@ -22,7 +23,7 @@ describe("generateIdeaCode", () => {
     const codes = Array.from({ length: 10_000 }, () => generateIdeaCode());
     expect(new Set(codes).size).toBe(10_000);
     // Sequential generators would hand out sorted codes; random ones are sorted only by chance.
-    const ascending = codes.slice(1).filter((code, i) => code > codes[i]).length;
+    const ascending = codes.slice(1).filter((code, i) => code > at(codes, i)).length;
     expect(ascending).toBeGreaterThan(4_500);
     expect(ascending).toBeLessThan(5_500);
     const counts = new Map<string, number>();

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { at } from "@/lib/assert";
 import { type DiffSegment, diffSequences, diffWords } from "./diff";
 
 /** Seeded PRNG (mulberry32) so that a failing random case can be replayed. */
@@ -56,9 +57,10 @@ function sides(segments: DiffSegment[]) {
 function expectWellFormed(segments: DiffSegment[]) {
   for (const s of segments) expect(s.text).not.toBe("");
   for (let i = 1; i < segments.length; i++) {
-    expect(segments[i].type === segments[i - 1].type, `segments ${i - 1} and ${i}`).toBe(false);
+    const [previous, current] = [at(segments, i - 1), at(segments, i)];
+    expect(current.type === previous.type, `segments ${i - 1} and ${i}`).toBe(false);
     // Within a change, the removed text comes first.
-    expect(segments[i - 1].type === "added" && segments[i].type === "removed").toBe(false);
+    expect(previous.type === "added" && current.type === "removed").toBe(false);
   }
 }
 
@@ -68,11 +70,12 @@ function lcsLength(a: string[], b: string[]): number {
   for (let i = 1; i <= a.length; i++) {
     const current = new Array<number>(b.length + 1).fill(0);
     for (let j = 1; j <= b.length; j++) {
-      current[j] = a[i - 1] === b[j - 1] ? previous[j - 1] + 1 : Math.max(previous[j], current[j - 1]);
+      current[j] =
+        a[i - 1] === b[j - 1] ? at(previous, j - 1) + 1 : Math.max(at(previous, j), at(current, j - 1));
     }
     previous = current;
   }
-  return previous[b.length];
+  return at(previous, b.length);
 }
 
 describe("diffWords", () => {
@@ -214,11 +217,11 @@ function mutate(text: string, random: () => number): string {
   const pieces = text.match(/\s+|\S+/g) ?? [];
   const edits = 1 + Math.floor(random() * 3);
   for (let e = 0; e < edits; e++) {
-    const at = Math.floor(random() * (pieces.length + 1));
+    const position = Math.floor(random() * (pieces.length + 1));
     const kind = random();
-    if (kind < 0.33) pieces.splice(at, 1);
-    else if (kind < 0.66) pieces.splice(at, 0, PIECES[Math.floor(random() * PIECES.length)]);
-    else pieces.splice(at, 1, PIECES[Math.floor(random() * PIECES.length)]);
+    if (kind < 0.33) pieces.splice(position, 1);
+    else if (kind < 0.66) pieces.splice(position, 0, at(PIECES, Math.floor(random() * PIECES.length)));
+    else pieces.splice(position, 1, at(PIECES, Math.floor(random() * PIECES.length)));
   }
   return pieces.join("");
 }
@@ -229,9 +232,8 @@ describe("diffSequences", () => {
     for (let trial = 0; trial < 500; trial++) {
       const alphabet = ["a", "b", "c", "d"].slice(0, 1 + Math.floor(random() * 4));
       const make = () =>
-        Array.from(
-          { length: Math.floor(random() * 25) },
-          () => alphabet[Math.floor(random() * alphabet.length)],
+        Array.from({ length: Math.floor(random() * 25) }, () =>
+          at(alphabet, Math.floor(random() * alphabet.length)),
         );
       const a = make();
       const b = make();

@@ -8,6 +8,8 @@
 // falls back to whole lines, and past that again to "all removed, all added". Ideas are at most a
 // few thousand words per field, well under the default guard.
 
+import { at } from "@/lib/assert";
+
 export type DiffSegment = { type: "same" | "added" | "removed"; text: string };
 
 /** Tokens on both sides together, after trimming the common prefix and suffix. */
@@ -63,11 +65,11 @@ function bisect(
     for (let k1 = -d + k1start; k1 <= d - k1end; k1 += 2) {
       const k1Offset = offset + k1;
       let x1 =
-        k1 === -d || (k1 !== d && v1[k1Offset - 1] < v1[k1Offset + 1])
-          ? v1[k1Offset + 1]
-          : v1[k1Offset - 1] + 1;
+        k1 === -d || (k1 !== d && at(v1, k1Offset - 1) < at(v1, k1Offset + 1))
+          ? at(v1, k1Offset + 1)
+          : at(v1, k1Offset - 1) + 1;
       let y1 = x1 - k1;
-      while (x1 < n && y1 < m && a[aLo + x1] === b[bLo + y1]) {
+      while (x1 < n && y1 < m && at(a, aLo + x1) === at(b, bLo + y1)) {
         x1++;
         y1++;
       }
@@ -76,19 +78,20 @@ function bisect(
       else if (y1 > m) k1start += 2;
       else if (front) {
         const k2Offset = offset + delta - k1;
-        if (k2Offset >= 0 && k2Offset < size && v2[k2Offset] !== -1 && x1 >= n - v2[k2Offset]) {
-          return [x1, y1];
+        if (k2Offset >= 0 && k2Offset < size) {
+          const x2 = at(v2, k2Offset);
+          if (x2 !== -1 && x1 >= n - x2) return [x1, y1];
         }
       }
     }
     for (let k2 = -d + k2start; k2 <= d - k2end; k2 += 2) {
       const k2Offset = offset + k2;
       let x2 =
-        k2 === -d || (k2 !== d && v2[k2Offset - 1] < v2[k2Offset + 1])
-          ? v2[k2Offset + 1]
-          : v2[k2Offset - 1] + 1;
+        k2 === -d || (k2 !== d && at(v2, k2Offset - 1) < at(v2, k2Offset + 1))
+          ? at(v2, k2Offset + 1)
+          : at(v2, k2Offset - 1) + 1;
       let y2 = x2 - k2;
-      while (x2 < n && y2 < m && a[aHi - x2 - 1] === b[bHi - y2 - 1]) {
+      while (x2 < n && y2 < m && at(a, aHi - x2 - 1) === at(b, bHi - y2 - 1)) {
         x2++;
         y2++;
       }
@@ -97,8 +100,8 @@ function bisect(
       else if (y2 > m) k2start += 2;
       else if (!front) {
         const k1Offset = offset + delta - k2;
-        if (k1Offset >= 0 && k1Offset < size && v1[k1Offset] !== -1) {
-          const x1 = v1[k1Offset];
+        if (k1Offset >= 0 && k1Offset < size && at(v1, k1Offset) !== -1) {
+          const x1 = at(v1, k1Offset);
           const y1 = offset + x1 - k1Offset;
           if (x1 >= n - x2) return [x1, y1];
         }
@@ -210,7 +213,8 @@ function cleanUp(raw: Array<{ type: DiffSegment["type"]; text: string }>): DiffS
     else {
       const inChange = removed !== "" || added !== "";
       // Adjacent "same" segments were merged upstream, so whatever follows one is a change.
-      const nextIsChange = i + 1 < segments.length && segments[i + 1].type !== "same";
+      const next = segments[i + 1];
+      const nextIsChange = next !== undefined && next.type !== "same";
       if (inChange && nextIsChange && WHITESPACE_ONLY.test(segment.text)) {
         removed += segment.text;
         added += segment.text;

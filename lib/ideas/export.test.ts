@@ -1,5 +1,6 @@
 import { strFromU8, unzipSync } from "fflate";
 import { describe, expect, it } from "vitest";
+import { at } from "@/lib/assert";
 import { parseCsv } from "@/lib/csv/parse";
 import type { IdeaTemplateField } from "@/lib/ideas/types";
 import {
@@ -272,7 +273,9 @@ describe("ideasToMarkdownZip", () => {
     const names = getMarkdownFileNames({ ideas, template });
     expect(Object.keys(files).sort()).toEqual([...names].sort());
     ideas.forEach((idea, i) => {
-      expect(strFromU8(files[names[i]])).toBe(ideaToMarkdown({ idea, template }));
+      const file = files[at(names, i)];
+      expect(file).toBeDefined();
+      expect(strFromU8(file ?? new Uint8Array())).toBe(ideaToMarkdown({ idea, template }));
     });
   });
 

@@ -1,4 +1,5 @@
 import { strToU8, zipSync } from "fflate";
+import { at } from "@/lib/assert";
 import { type CsvValue, toCsv } from "@/lib/csv/write";
 import type {
   IdeaFields,
@@ -234,7 +235,7 @@ export function ideasToMarkdownZip({
   const files: Record<string, [Uint8Array, { mtime: Date }]> = {};
   ideas.forEach((idea, i) => {
     // The idea's own time rather than "now", so the same ideas always give the same archive.
-    files[names[i]] = [
+    files[at(names, i)] = [
       strToU8(ideaToMarkdown({ idea, template })),
       { mtime: new Date(Math.max(idea.createdAt, ZIP_EPOCH)) },
     ];

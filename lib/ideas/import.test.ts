@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { at } from "@/lib/assert";
 import { toCsv } from "@/lib/csv/write";
 import type { IdeaTemplateField } from "@/lib/ideas/types";
 import { describeImportResult, MAX_IMPORT_BYTES, parseIdeaImport } from "./import";
@@ -111,7 +112,7 @@ describe("parseIdeaImport: good files", () => {
       conditions: tricky,
       existingExternalIds: new Set(),
     });
-    expect(result.rows[0].conditionId).toBe("c-2");
+    expect(result.rows[0]?.conditionId).toBe("c-2");
   });
 });
 
@@ -292,7 +293,7 @@ describe("parseIdeaImport: bad rows are all reported, with line and field", () =
     expect(result.ok).toBe(false);
     expect(result.errors).toHaveLength(expected.length);
     expected.forEach((want, i) => {
-      const got = result.errors[i];
+      const got = at(result.errors, i);
       expect(got.line).toBe(want.line);
       expect(got.field).toBe(want.field);
       if (typeof want.message === "string") expect(got.message).toBe(want.message);
@@ -371,7 +372,7 @@ describe("parseIdeaImport: whole-file problems", () => {
     // Each "é" is two bytes in UTF-8: half as many characters as the limit in bytes is already too big.
     const result = run("a.jsonl", `${jsonl(good)}\n${JSON.stringify({ ...good, notes: "é".repeat(chars) })}`);
     expect(result.errors).toHaveLength(1);
-    expect(result.errors[0].message).toBe(
+    expect(result.errors[0]?.message).toBe(
       "The file is 10.0 MB; the limit is 10 MB. Split it into smaller files.",
     );
     expect(run("a.jsonl", `${jsonl(good)}\n${" ".repeat(chars)}`).ok).toBe(true);

@@ -97,8 +97,8 @@ describe("validateIdeaFields", () => {
     const r = validateIdeaFields({ template, fields: { title: 3, extra: "x" }, mode: "draft" });
     expect(r.ok).toBe(false);
     if (!r.ok) {
-      expect(r.errors.extra[0]).toContain('Unknown field "extra"');
-      expect(r.errors.title[0]).toBe("Title must be text.");
+      expect(r.errors.extra?.[0]).toContain('Unknown field "extra"');
+      expect(r.errors.title?.[0]).toBe("Title must be text.");
     }
     const crlf = validateIdeaFields({ template, fields: { title: "a\r\nb\rc" }, mode: "draft" });
     expect(crlf.ok && crlf.fields.title).toBe("a\nb\nc");

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { at } from "@/lib/assert";
 import {
   emptyAnswers,
   RATIONALE_CHAR_CAP,
@@ -277,7 +278,7 @@ describe("validateAnswers", () => {
 
   it("reads only the answer's own properties, even for a metric keyed like an Object method", () => {
     const tricky: ReviewForm = {
-      metrics: [{ ...form.metrics[1], key: "constructor", label: "Construction" }],
+      metrics: [{ ...at(form.metrics, 1), key: "constructor", label: "Construction" }],
     };
     expect(validateAnswers(tricky, { scores: {}, rationales: {} }, draft)).toEqual({
       ok: true,

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { at } from "@/lib/assert";
 import {
   anchorFor,
   CONFIDENCE_SCALE,
@@ -50,7 +51,8 @@ describe("the default review form", () => {
       effectiveness: sparse,
       overall: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10],
     });
-    const [novelty, , feasibility, , overall] = DEFAULT_REVIEW_FORM.metrics;
+    const { metrics } = DEFAULT_REVIEW_FORM;
+    const [novelty, feasibility, overall] = [at(metrics, 0), at(metrics, 2), at(metrics, 4)];
     expect(anchorFor(novelty, 5)).toBe("some differences, not enough for a new paper");
     expect(anchorFor(feasibility, 10)).toBe("a few days");
     expect(anchorFor(overall, 9)).toBe("strong accept, top 15%");
@@ -61,7 +63,7 @@ describe("the default review form", () => {
   });
 
   it("does not share scale objects between metrics", () => {
-    const [a, b] = DEFAULT_REVIEW_FORM.metrics;
+    const [a, b] = [at(DEFAULT_REVIEW_FORM.metrics, 0), at(DEFAULT_REVIEW_FORM.metrics, 1)];
     expect(a.scale).not.toBe(b.scale);
     expect(a.rationale).not.toBe(b.rationale);
   });

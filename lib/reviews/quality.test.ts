@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { at } from "@/lib/assert";
 import type { ReviewAnswers } from "./answers";
 import { DEFAULT_REVIEW_FORM, type ReviewForm } from "./form";
 import { QUALITY_FLAG_LABELS, qualityFlags } from "./quality";
@@ -34,8 +35,8 @@ describe("qualityFlags", () => {
   it("ignores rationales that are optional or have no minimum", () => {
     const lenient: ReviewForm = {
       metrics: [
-        { ...DEFAULT_REVIEW_FORM.metrics[0], rationale: { required: false, minLength: 100 } },
-        { ...DEFAULT_REVIEW_FORM.metrics[1], rationale: { required: true, minLength: 0 } },
+        { ...at(DEFAULT_REVIEW_FORM.metrics, 0), rationale: { required: false, minLength: 100 } },
+        { ...at(DEFAULT_REVIEW_FORM.metrics, 1), rationale: { required: true, minLength: 0 } },
       ],
     };
     expect(flagsOf(answers({ rationales: {} }), 600, lenient)).toEqual([]);
@@ -51,7 +52,7 @@ describe("qualityFlags", () => {
     expect(flagsOf(answers({ scores: same }))).toEqual(["identical_scores"]);
     expect(flagsOf(answers({ scores: { ...same, overall: null } }))).toEqual([]);
     expect(flagsOf(answers({ scores: { ...same, overall: 6 } }))).toEqual([]);
-    const single: ReviewForm = { metrics: [DEFAULT_REVIEW_FORM.metrics[0]] };
+    const single: ReviewForm = { metrics: [at(DEFAULT_REVIEW_FORM.metrics, 0)] };
     expect(flagsOf(answers({ scores: same }), 600, single)).toEqual([]);
   });
 

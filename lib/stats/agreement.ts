@@ -3,6 +3,7 @@
 // alpha = 1 − D_o / D_e, written with squared deviations from means rather than the coincidence
 // matrix: Σ_{i≠j}(v_i − v_j)² = 2m Σ(v − mean)², which is O(n) and loses no digits to cancellation.
 
+import { at } from "@/lib/assert";
 import { type IndexedReviews, indexReviews } from "./indexed";
 import type { TidyTable } from "./tidy";
 import { averagePairs } from "./units";
@@ -27,8 +28,8 @@ export function computeAlphaIndexed(data: IndexedReviews, metric: string): Agree
     if (Number.isNaN(v)) continue;
     const p = data.pair[i] as number;
     const d = v - (means[p] as number);
-    counts[p] += 1;
-    within[p] += d * d;
+    counts[p] = at(counts, p) + 1;
+    within[p] = at(within, p) + d * d;
   }
   let ideas = 0;
   let n = 0;

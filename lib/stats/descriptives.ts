@@ -1,6 +1,7 @@
 // Descriptives per condition × metric at the review level, with the count of missing scores
 // (reviews of that condition whose cell for the metric is empty).
 
+import { at } from "@/lib/assert";
 import { type IndexedReviews, indexReviews } from "./indexed";
 import { summarizeSorted } from "./summary";
 import type { TidyTable } from "./tidy";
@@ -22,7 +23,7 @@ export type DescriptiveRow = {
 export function describeIndexed(data: IndexedReviews, metrics: readonly string[]): DescriptiveRow[] {
   const k = data.conditions.length;
   const reviews = new Int32Array(k);
-  for (const c of data.condition) reviews[c] += 1;
+  for (const c of data.condition) reviews[c] = at(reviews, c) + 1;
   const byMetric = metrics.map((metric) => groupReviewScores(data, metric));
   return data.conditions.flatMap((condition, c) =>
     metrics.map((metric, m) => {

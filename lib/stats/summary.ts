@@ -1,6 +1,8 @@
 // Summary statistics of one sample. Inputs are sorted once by the caller, so the median, min and
 // max are read off and the same sorted arrays feed the rank tests without sorting again.
 
+import { at } from "@/lib/assert";
+
 export type Summary = {
   n: number;
   mean: number | null;
@@ -34,7 +36,7 @@ export function sortInPlace(values: Float64Array): void {
     return;
   }
   const counts = new Int32Array(hi - lo + 1);
-  for (let i = 0; i < n; i += 1) counts[(values[i] as number) - lo] += 1;
+  for (const v of values) counts[v - lo] = at(counts, v - lo) + 1;
   let i = 0;
   for (let r = 0; r < counts.length; r += 1) {
     values.fill(lo + r, i, i + (counts[r] as number));

@@ -1,6 +1,7 @@
 // Observations for the three units of analysis, read from the indexed table: sorted groups of
 // review scores, idea means, and per-reviewer means paired across two conditions.
 
+import { at } from "@/lib/assert";
 import type { IndexedReviews } from "./indexed";
 import { sortInPlace } from "./summary";
 
@@ -10,16 +11,20 @@ export const UNITS: readonly Unit[] = ["review", "idea", "reviewer"];
 /** Splits values into groups by key (0 ≤ key < groups), dropping NaN; each group sorted. */
 export function groupSorted(values: Float64Array, keys: Int32Array, groups: number): Float64Array[] {
   const counts = new Int32Array(groups);
-  for (let i = 0; i < values.length; i += 1)
-    if (!Number.isNaN(values[i] as number)) counts[keys[i] as number] += 1;
+  for (let i = 0; i < values.length; i += 1) {
+    if (Number.isNaN(values[i] as number)) continue;
+    const k = at(keys, i);
+    counts[k] = at(counts, k) + 1;
+  }
   const out = Array.from(counts, (count) => new Float64Array(count));
   const filled = new Int32Array(groups);
   for (let i = 0; i < values.length; i += 1) {
     const v = values[i] as number;
     if (Number.isNaN(v)) continue;
     const k = keys[i] as number;
-    (out[k] as Float64Array)[filled[k] as number] = v;
-    filled[k] += 1;
+    const slot = at(filled, k);
+    at(out, k)[slot] = v;
+    filled[k] = slot + 1;
   }
   for (const group of out) sortInPlace(group);
   return out;
@@ -43,8 +48,8 @@ export function averageByKey(values: Float64Array, keys: Int32Array, size: numbe
     const v = values[i] as number;
     if (Number.isNaN(v)) continue;
     const k = keys[i] as number;
-    sums[k] += v;
-    counts[k] += 1;
+    sums[k] = at(sums, k) + v;
+    counts[k] = at(counts, k) + 1;
   }
   for (let k = 0; k < size; k += 1)
     sums[k] = counts[k] === 0 ? Number.NaN : (sums[k] as number) / (counts[k] as number);

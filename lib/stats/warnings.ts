@@ -1,5 +1,6 @@
 // Warnings about the design, shown above the results: they do not change a number but say when
 // a reader should distrust one (few observations, topics spread unevenly, reviewers left out).
+import { at } from "@/lib/assert";
 import type { SignificanceRow } from "./compare";
 import type { IndexedReviews } from "./indexed";
 
@@ -43,8 +44,10 @@ function warnUnbalancedTopics(data: IndexedReviews): string[] {
     const p = data.pair[i] as number;
     if (seen[p]) continue;
     seen[p] = 1;
-    ideas[data.topicCondition[i] as number] += 1;
-    totals[data.condition[i] as number] += 1;
+    const tc = at(data.topicCondition, i);
+    const c = at(data.condition, i);
+    ideas[tc] = at(ideas, tc) + 1;
+    totals[c] = at(totals, c) + 1;
   }
   const out: string[] = [];
   data.topics.forEach((topic, t) => {

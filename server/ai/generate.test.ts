@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, expectTypeOf, it, vi } from "v
 import { z } from "zod";
 import { getRecentLlmCalls, upsertModelPrice } from "@/db/queries/ai";
 import { resetTestDb } from "@/db/testing/db";
+import { at } from "@/lib/assert";
 import { resetEnvForTests } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { generate } from "./generate";
@@ -39,7 +40,7 @@ function scripted(steps: Array<string | Error>, modelId = "test-model") {
   return new MockLanguageModelV3({
     modelId,
     doGenerate: async () => {
-      const step = steps[Math.min(i++, steps.length - 1)];
+      const step = at(steps, Math.min(i++, steps.length - 1));
       if (step instanceof Error) throw step;
       return reply(step);
     },
@@ -92,7 +93,7 @@ describe("generate: text", () => {
     // gpt-4o-mini: $0.15 in, $0.60 out per million tokens.
     expect(r.costUsd).toBeCloseTo(0.00015 + 0.0012, 10);
 
-    const sent = model.doGenerateCalls[0].prompt;
+    const sent = at(model.doGenerateCalls, 0).prompt;
     expect(sent[0]).toEqual({ role: "system", content: "Be brief." });
     expect(JSON.stringify(sent[1])).toContain("Say hello");
 
@@ -110,7 +111,7 @@ describe("generate: text", () => {
       attempts: 1,
       error: null,
     });
-    expect(rows[0].costUsd).toBeCloseTo(0.00135, 10);
+    expect(rows[0]?.costUsd).toBeCloseTo(0.00135, 10);
   });
 
   it("uses an admin price over none, and reports null cost for an unpriced model", async () => {
@@ -121,7 +122,7 @@ describe("generate: text", () => {
     const priced = await generate({ purpose: "unit", prompt: "x", model: scripted(["a"]), cache: false });
     // 10 input tokens at $1/M + 5 output at $2/M.
     expect(priced.costUsd).toBeCloseTo(0.00002, 12);
-    expect(getRecentLlmCalls({ limit: 1 })[0].costUsd).toBeCloseTo(0.00002, 12);
+    expect(getRecentLlmCalls({ limit: 1 })[0]?.costUsd).toBeCloseTo(0.00002, 12);
   });
 
   it("throws unavailable:llm with setup instructions when no provider is configured, and logs it", async () => {
@@ -214,10 +215,10 @@ describe("generate: timeout and abort", () => {
     expect(err.code).toBe("unavailable:llm_timeout");
     expect(Date.now() - started).toBeLessThan(2_000);
     expect(model.doGenerateCalls).toHaveLength(1);
-    expect(model.doGenerateCalls[0].abortSignal?.aborted).toBe(true);
+    expect(model.doGenerateCalls[0]?.abortSignal?.aborted).toBe(true);
     const rows = getRecentLlmCalls({ limit: 10 });
     expect(rows).toHaveLength(1);
-    expect(rows[0].error).toContain("did not answer within 0.1 s");
+    expect(rows[0]?.error).toContain("did not answer within 0.1 s");
   });
 
   it("stops at once when the caller aborts during an attempt", async () => {
@@ -341,7 +342,7 @@ describe("generate: structured output", () => {
 
     expectTypeOf(r.object).toEqualTypeOf<{ title: string; score: number; tags: string[] }>();
     expect(r.object).toEqual(value);
-    const format = model.doGenerateCalls[0].responseFormat;
+    const format = at(model.doGenerateCalls, 0).responseFormat;
     expect(format?.type).toBe("json");
     expect(format?.type === "json" && format.schema?.required).toEqual(["title", "score", "tags"]);
   });

@@ -133,7 +133,7 @@ function parseStructuredText<T>({
 }): { ok: true; value: T } | { ok: false; reason: string } {
   const candidates = [text.trim()];
   const fenced = /```(?:json)?\s*([\s\S]*?)```/i.exec(text);
-  if (fenced) candidates.push(fenced[1].trim());
+  if (fenced?.[1] !== undefined) candidates.push(fenced[1].trim());
   const start = text.search(/[[{]/);
   const end = Math.max(text.lastIndexOf("}"), text.lastIndexOf("]"));
   if (start >= 0 && end > start) candidates.push(text.slice(start, end + 1));

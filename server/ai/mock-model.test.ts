@@ -153,7 +153,7 @@ describe("mock model: failure hooks through generate()", () => {
     );
     expect(err.code).toBe("unavailable:llm");
     expect(err.message).toContain("HTTP 500");
-    expect(getRecentLlmCalls({ limit: 5 })[0].attempts).toBe(3);
+    expect(getRecentLlmCalls({ limit: 5 })[0]?.attempts).toBe(3);
   });
 
   it("MOCK_FAIL_400 is not retried", async () => {
@@ -161,7 +161,7 @@ describe("mock model: failure hooks through generate()", () => {
       generate({ purpose: "unit", prompt: "MOCK_FAIL_400", retryBaseDelayMs: 1 }),
     );
     expect(err.code).toBe("internal:llm");
-    expect(getRecentLlmCalls({ limit: 5 })[0].attempts).toBe(1);
+    expect(getRecentLlmCalls({ limit: 5 })[0]?.attempts).toBe(1);
   });
 
   it("MOCK_FAIL_ONCE_503 fails the first call only", async () => {

@@ -36,7 +36,7 @@ describe("invitation lifecycle", () => {
     expect(path).toBe(`/invite/${token}`);
     const rows = getDb().select().from(invitations).all();
     expect(rows).toHaveLength(1);
-    expect(rows[0].tokenHash).toBe(hashToken(token));
+    expect(rows[0]?.tokenHash).toBe(hashToken(token));
     expect(JSON.stringify(rows)).not.toContain(token);
 
     const { userId } = await redeemInvitation({

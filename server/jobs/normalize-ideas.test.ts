@@ -16,6 +16,7 @@ import { advancePhase, getStudySettings, replaceTopics } from "@/db/queries/stud
 import { jobItems, llmCalls } from "@/db/schema";
 import { resetTestDb } from "@/db/testing/db";
 import { makeStudy, makeUser } from "@/db/testing/fixtures";
+import { at } from "@/lib/assert";
 import { resetEnvForTests } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { DEFAULT_IDEA_TEMPLATE } from "@/lib/ideas/template";
@@ -62,7 +63,10 @@ function ideaText(n: number, extra = ""): Record<string, string> {
 function setup(count: number, extra: (i: number) => string = () => "") {
   const organizer = makeUser();
   const study = makeStudy({ organizer });
-  const [topic] = replaceTopics({ studyId: study.id, actorId: organizer.id, items: [{ name: "Reasoning" }] });
+  const topic = at(
+    replaceTopics({ studyId: study.id, actorId: organizer.id, items: [{ name: "Reasoning" }] }),
+    0,
+  );
   advancePhase({ studyId: study.id, actorId: organizer.id, to: "writing" });
   const ai = getStudySettings({ studyId: study.id }).conditions.find((c) => c.key === "AI")!;
   commitIdeaImport({
@@ -125,11 +129,13 @@ describe("normalization job", () => {
       });
       expect(after.fields).toEqual(idea.fields);
       for (const f of DEFAULT_IDEA_TEMPLATE) {
-        const normalized = after.normalizedFields![f.key];
-        expect(normalized).not.toBe(idea.fields[f.key]);
-        expect(normalized.startsWith("We propose idea")).toBe(true);
-        const words = new Set(expectedTokens(normalized));
-        for (const token of expectedTokens(idea.fields[f.key])) expect(words).toContain(token);
+        const original = idea.fields[f.key];
+        const normalized = after.normalizedFields?.[f.key];
+        expect(original).toBeTypeOf("string");
+        expect(normalized).not.toBe(original);
+        expect(normalized?.startsWith("We propose idea")).toBe(true);
+        const words = new Set(expectedTokens(normalized ?? ""));
+        for (const token of expectedTokens(original ?? "")) expect(words).toContain(token);
       }
     }
     const calls = llmCallsFor(job.id);
@@ -197,7 +203,7 @@ describe("normalization job", () => {
       error: 1,
       job: { status: "completed" },
     });
-    const failed = getIdeaForOrganizer({ studyId: study.id, ideaId: ideas[1].id })!;
+    const failed = getIdeaForOrganizer({ studyId: study.id, ideaId: at(ideas, 1).id })!;
     expect(failed.normalizationState).toBe("error");
     expect(failed.normalizationError).toEqual(expect.stringContaining("400"));
     expect(failed.normalizedFields).toBeNull();
@@ -206,7 +212,7 @@ describe("normalization job", () => {
     await runner().runUntilIdle();
 
     expect(getJobProgress({ jobId: job.id })).toMatchObject({ done: 3, error: 0 });
-    expect(getIdeaForOrganizer({ studyId: study.id, ideaId: ideas[1].id })).toMatchObject({
+    expect(getIdeaForOrganizer({ studyId: study.id, ideaId: at(ideas, 1).id })).toMatchObject({
       normalizationState: "done",
       normalizationError: null,
     });
@@ -219,7 +225,7 @@ describe("normalization job", () => {
     const organizer = makeUser();
     const writer = makeUser();
     const study = makeStudy({ organizer });
-    const [topic] = replaceTopics({ studyId: study.id, actorId: organizer.id, items: [{ name: "T" }] });
+    const topic = at(replaceTopics({ studyId: study.id, actorId: organizer.id, items: [{ name: "T" }] }), 0);
     advancePhase({ studyId: study.id, actorId: organizer.id, to: "writing" });
     const idea = createDraftIdea({ studyId: study.id, authorId: writer.id, topicId: topic.id });
     submitIdea({
@@ -235,7 +241,7 @@ describe("normalization job", () => {
     await runner().runUntilIdle();
 
     const progress = getJobProgress({ jobId: job.id, includeItems: true, includeOutput: true })!;
-    expect(progress.items![0].output as NormalizeJobOutput).toEqual({
+    expect(progress.items?.[0]?.output as NormalizeJobOutput).toEqual({
       ideaId: idea.id,
       outcome: "skipped",
       reason: "The idea is withdrawn.",
@@ -247,7 +253,7 @@ describe("normalization job", () => {
     const { organizer, study, ideas } = setup(2);
     const first = await startNormalization({ studyId: study.id, actorId: organizer.id });
     await runner().runUntilIdle();
-    reviewNormalization({ studyId: study.id, ideaId: ideas[0].id, decision: "accept" });
+    reviewNormalization({ studyId: study.id, ideaId: at(ideas, 0).id, decision: "accept" });
 
     const none = await expectAppError(startNormalization({ studyId: study.id, actorId: organizer.id }));
     expect(none.code).toBe("conflict:normalization");
@@ -256,19 +262,21 @@ describe("normalization job", () => {
     const again = await startNormalization({
       studyId: study.id,
       actorId: organizer.id,
-      ideaIds: [ideas[0].id],
+      ideaIds: [at(ideas, 0).id],
     });
     expect(getJobProgress({ jobId: again.id })!.total).toBe(1);
-    expect(getIdeaForOrganizer({ studyId: study.id, ideaId: ideas[0].id })).toMatchObject({
+    expect(getIdeaForOrganizer({ studyId: study.id, ideaId: at(ideas, 0).id })).toMatchObject({
       normalizationState: "pending",
       normalizationReview: "unreviewed",
       reviewTextSource: null,
     });
-    expect(getIdeaForOrganizer({ studyId: study.id, ideaId: ideas[1].id })!.normalizationState).toBe("done");
+    expect(getIdeaForOrganizer({ studyId: study.id, ideaId: at(ideas, 1).id })!.normalizationState).toBe(
+      "done",
+    );
 
     // Only one normalization job at a time.
     const busy = await expectAppError(
-      startNormalization({ studyId: study.id, actorId: organizer.id, ideaIds: [ideas[1].id] }),
+      startNormalization({ studyId: study.id, actorId: organizer.id, ideaIds: [at(ideas, 1).id] }),
     );
     expect(busy.message).toBe(
       "A normalization job is already running for this study; wait for it to finish or cancel it.",
@@ -293,6 +301,8 @@ describe("normalization job", () => {
     );
     // Refused before anything was queued or sent to a model.
     expect(getDb().select().from(llmCalls).where(eq(llmCalls.studyId, study.id)).all()).toEqual([]);
-    expect(getIdeaForOrganizer({ studyId: study.id, ideaId: ideas[0].id })!.normalizationState).toBe("none");
+    expect(getIdeaForOrganizer({ studyId: study.id, ideaId: at(ideas, 0).id })!.normalizationState).toBe(
+      "none",
+    );
   });
 });

@@ -8,6 +8,7 @@ import {
 } from "@/db/queries/job-items";
 import { createJob, getJobProgress, listJobs, requestJobCancel } from "@/db/queries/jobs";
 import { resetTestDb } from "@/db/testing/db";
+import { at } from "@/lib/assert";
 import { isAppError } from "@/lib/errors";
 import { type JobContext, registerJobHandler } from "./registry";
 import { enqueueJob, type JobEvent, JobRunner, type JobRunnerOptions } from "./runner";
@@ -90,7 +91,8 @@ async function drain(handler: Gated, { total, initial }: { total: number; initia
   await handler.waitForCalls(initial);
   for (let i = 0; i < total; i++) {
     await handler.waitForCalls(i + 1);
-    handler.calls[i].gate.resolve({ seq: handler.calls[i].seq });
+    const call = at(handler.calls, i);
+    call.gate.resolve({ seq: call.seq });
   }
 }
 
@@ -205,7 +207,7 @@ describe("JobRunner", () => {
       percent: 0,
       job: { status: "running" },
     });
-    handler.calls[0].gate.resolve("first");
+    at(handler.calls, 0).gate.resolve("first");
     await handler.waitForCalls(3);
     expect(getJobProgress({ jobId: job.id })).toMatchObject({ pending: 1, running: 2, done: 1, percent: 25 });
 
@@ -274,9 +276,9 @@ describe("JobRunner", () => {
     await makeRunner().runUntilIdle();
 
     const items = itemsOf(job.id);
-    expect(items[0].status).toBe("done");
-    expect(items[1].status).toBe("error");
-    expect(items[1].error).toMatch(/^Invalid item input: n: /);
+    expect(items[0]?.status).toBe("done");
+    expect(items[1]?.status).toBe("error");
+    expect(items[1]?.error).toMatch(/^Invalid item input: n: /);
     expect(handled).toEqual([{ n: 1 }]);
   });
 
@@ -338,7 +340,7 @@ describe("JobRunner", () => {
     await idle;
 
     expect(handler.calls).toHaveLength(1);
-    expect(handler.calls[0].signal.aborted).toBe(true);
+    expect(handler.calls[0]?.signal.aborted).toBe(true);
     expect(getJobProgress({ jobId: job.id })).toMatchObject({ cancelled: 3, job: { status: "cancelled" } });
   });
 
@@ -351,8 +353,8 @@ describe("JobRunner", () => {
 
     requestJobCancel({ jobId: job.id });
     runner.wake();
-    expect(handler.calls[0].signal.aborted).toBe(true);
-    handler.calls[0].gate.resolve({ late: true });
+    expect(handler.calls[0]?.signal.aborted).toBe(true);
+    at(handler.calls, 0).gate.resolve({ late: true });
     await idle;
 
     expect(itemsOf(job.id).map((i) => [i.status, i.output])).toEqual([
@@ -435,7 +437,7 @@ describe("JobRunner", () => {
     }
     for (const seq of [6, 7, 8, 9]) {
       expect(counts[seq]).toBe(1);
-      expect(items[seq].output).toEqual({ by: "B", seq });
+      expect(items[seq]?.output).toEqual({ by: "B", seq });
     }
 
     // The zombie calls finally return: their stale results must not overwrite B's.
@@ -449,10 +451,10 @@ describe("JobRunner", () => {
 
   it("fences a stale claim: only the latest attempt may settle an item", () => {
     const job = createJob({ kind: uniqueKind("fence"), items: ["x"] });
-    const [first] = claimNextItems({ jobId: job.id, limit: 5 });
+    const first = at(claimNextItems({ jobId: job.id, limit: 5 }), 0);
     expect(first.attempt).toBe(1);
     expect(recoverInterruptedJobs()).toEqual({ items: 1 });
-    const [second] = claimNextItems({ jobId: job.id, limit: 5 });
+    const second = at(claimNextItems({ jobId: job.id, limit: 5 }), 0);
     expect(second.attempt).toBe(2);
 
     expect(completeItem({ itemId: first.id, attempt: first.attempt, output: "stale" })).toBe(false);
@@ -486,7 +488,7 @@ describe("JobRunner", () => {
     await handler.waitForCalls(4);
     for (const call of handler.calls.slice(2)) call.gate.resolve("ok");
     await handler.waitForCalls(5);
-    handler.calls[4].gate.resolve("ok");
+    at(handler.calls, 4).gate.resolve("ok");
     await idle;
 
     expect(handler.calls.slice(2).map((c) => c.seq)).toEqual([0, 1, 2]);
