@@ -1,6 +1,6 @@
 import "server-only";
 import { and, asc, desc, eq, ne, type SQL } from "drizzle-orm";
-import { AppError, type FieldErrors } from "@/lib/errors";
+import { AppError } from "@/lib/errors";
 import { getStudyTemplate, validateIdeaFields } from "@/lib/ideas/template";
 import type { IdeaFields, IdeaStatus } from "@/lib/ideas/types";
 import { getDb } from "../client";
@@ -10,10 +10,11 @@ import { freshCode, invalidIdea, lockInTemplate, phaseError, resetNormalization 
 import type { Executor } from "./study-shared";
 
 // The writer's side of ideas: own ideas only, optimistic concurrency on every save. Writers start,
-// save, submit and withdraw only while the study is in "writing".
+// save, submit and withdraw only while the study is in "writing". Submitting and withdrawing are in
+// ideas-submission.ts.
 
 /** Equal when every key has the same text; a missing key counts as empty. */
-function sameFields(a: IdeaFields, b: IdeaFields): boolean {
+export function sameFields(a: IdeaFields, b: IdeaFields): boolean {
   const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
   for (const k of keys) if ((a[k] ?? "") !== (b[k] ?? "")) return false;
   return true;
@@ -185,7 +186,12 @@ export type SaveIdeaResult =
     }
   | { ok: false; conflict: IdeaConflict };
 
-function conflictOf(row: { version: number; fields: IdeaFields; updatedAt: number; status: IdeaStatus }) {
+export function conflictOf(row: {
+  version: number;
+  fields: IdeaFields;
+  updatedAt: number;
+  status: IdeaStatus;
+}) {
   return {
     ok: false as const,
     conflict: {
@@ -198,7 +204,7 @@ function conflictOf(row: { version: number; fields: IdeaFields; updatedAt: numbe
   };
 }
 
-function loadOwnIdea(ex: Executor, ideaId: string, authorId: string) {
+export function loadOwnIdea(ex: Executor, ideaId: string, authorId: string) {
   const row = ex
     .select({
       id: ideas.id,
@@ -271,119 +277,6 @@ export function saveIdeaDraft({
           .values({ ideaId, version, fields: draft.fields, kind: "save", savedBy: authorId, savedAt: now })
           .run();
         return { ...unchanged, version, savedAt: now, changed: true };
-      },
-      { behavior: "immediate" },
-    ),
-  );
-}
-
-/**
- * Submits (or resubmits a withdrawn idea) while writing is open: every field checked as a
- * submission, and the attestation when the study has one. Submitting an already submitted idea
- * with the same text changes nothing and returns the same result.
- */
-export function submitIdea({
-  ideaId,
-  authorId,
-  expectedVersion,
-  fields,
-  attested,
-}: {
-  ideaId: string;
-  authorId: string;
-  expectedVersion: number;
-  fields: Record<string, unknown>;
-  attested: boolean;
-}): SaveIdeaResult {
-  return withDbErrors(() =>
-    getDb().transaction(
-      (tx) => {
-        const row = loadOwnIdea(tx, ideaId, authorId);
-        if (row.studyStatus !== "writing")
-          throw phaseError("Ideas can be submitted", row.studyStatus, "writing is open");
-        const template = getStudyTemplate(row);
-        const draft = validateIdeaFields({ template, fields, mode: "draft" });
-        if (!draft.ok) throw invalidIdea(draft.errors);
-        const same = sameFields(draft.fields, row.fields);
-        if (!same && row.version !== expectedVersion) return conflictOf(row);
-        if (same && row.status === "submitted") {
-          return {
-            ok: true as const,
-            version: row.version,
-            savedAt: row.updatedAt,
-            status: row.status,
-            submittedAt: row.submittedAt,
-            changed: false,
-          };
-        }
-        const full = validateIdeaFields({ template, fields, mode: "submit" });
-        const errors: FieldErrors = full.ok ? {} : { ...full.errors };
-        const attestation = row.attestationText?.trim() ?? "";
-        if (attestation !== "" && !attested) errors.attested = [`Tick "${attestation}" to submit.`];
-        if (Object.keys(errors).length > 0) throw invalidIdea(errors);
-
-        const now = Date.now();
-        const version = row.version + 1;
-        const wasSubmitted = row.status === "submitted";
-        const submittedAt = wasSubmitted ? row.submittedAt : now;
-        tx.update(ideas)
-          .set({
-            fields: draft.fields,
-            status: "submitted",
-            version,
-            submittedAt,
-            attestedAt: attestation === "" ? null : wasSubmitted ? (row.attestedAt ?? now) : now,
-            updatedAt: now,
-            ...(same ? {} : resetNormalization),
-          })
-          .where(and(eq(ideas.id, ideaId), eq(ideas.version, row.version)))
-          .run();
-        tx.insert(ideaVersions)
-          .values({
-            ideaId,
-            version,
-            fields: draft.fields,
-            kind: wasSubmitted ? "save" : "submit",
-            savedBy: authorId,
-            savedAt: now,
-          })
-          .run();
-        return {
-          ok: true as const,
-          version,
-          savedAt: now,
-          status: "submitted" as const,
-          submittedAt,
-          changed: true,
-        };
-      },
-      { behavior: "immediate" },
-    ),
-  );
-}
-
-/** Withdraws the idea while writing is open (it can be resubmitted until writing closes). */
-export function withdrawIdea({ ideaId, authorId }: { ideaId: string; authorId: string }): {
-  version: number;
-  status: "withdrawn";
-} {
-  return withDbErrors(() =>
-    getDb().transaction(
-      (tx) => {
-        const row = loadOwnIdea(tx, ideaId, authorId);
-        if (row.studyStatus !== "writing")
-          throw phaseError("Ideas can be withdrawn", row.studyStatus, "writing is open");
-        if (row.status === "withdrawn") return { version: row.version, status: "withdrawn" as const };
-        const now = Date.now();
-        const version = row.version + 1;
-        tx.update(ideas)
-          .set({ status: "withdrawn", version, updatedAt: now })
-          .where(eq(ideas.id, ideaId))
-          .run();
-        tx.insert(ideaVersions)
-          .values({ ideaId, version, fields: row.fields, kind: "withdraw", savedBy: authorId, savedAt: now })
-          .run();
-        return { version, status: "withdrawn" as const };
       },
       { behavior: "immediate" },
     ),

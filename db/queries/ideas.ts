@@ -7,8 +7,8 @@ import "server-only";
 // the template and topics may still change, and a draft would lock them). Imports are allowed in
 // setup and writing. Normalization decisions are allowed in writing and normalization.
 //
-// This module only re-exports; the queries live in ideas-writer, ideas-organizer, ideas-import
-// and ideas-normalization. Private helpers shared by them are in ideas-shared.
+// This module only re-exports; the queries live in ideas-writer, ideas-submission, ideas-organizer,
+// ideas-import and ideas-normalization. Private helpers shared by them are in ideas-shared.
 
 export { commitIdeaImport, existingExternalIds, type ImportResult, type ImportRow } from "./ideas-import";
 export {
@@ -33,6 +33,7 @@ export {
   type OrganizerIdea,
   type OrganizerIdeaDetail,
 } from "./ideas-organizer";
+export { submitIdea, withdrawIdea } from "./ideas-submission";
 export {
   type AuthorIdea,
   createDraftIdea,
@@ -43,6 +44,4 @@ export {
   listIdeaVersions,
   type SaveIdeaResult,
   saveIdeaDraft,
-  submitIdea,
-  withdrawIdea,
 } from "./ideas-writer";
