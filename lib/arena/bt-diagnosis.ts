@@ -1,5 +1,6 @@
 // Whether Bradley–Terry has a finite estimate, and if not why, in terms an organizer can act on:
 // groups of players that never met, or players (groups) that never lost or never scored.
+import { at } from "@/lib/assert";
 import { type Digraph, findComponents, findStrongComponents } from "./graph";
 import type { PairIndex } from "./pair-index";
 
@@ -65,10 +66,10 @@ export function diagnoseCounts(index: PairIndex, counts: Float64Array): BtProble
     const tied = counts[3 * p + 1] as number;
     const iScored = (counts[3 * p] as number) + tied;
     const jScored = (counts[3 * p + 2] as number) + tied;
-    scored[i] += iScored;
-    conceded[j] += iScored;
-    scored[j] += jScored;
-    conceded[i] += jScored;
+    scored[i] = at(scored, i) + iScored;
+    conceded[j] = at(conceded, j) + iScored;
+    scored[j] = at(scored, j) + jScored;
+    conceded[i] = at(conceded, i) + jScored;
     if (iScored > 0) (graph[i] as number[]).push(j);
     if (jScored > 0) (graph[j] as number[]).push(i);
   }

@@ -2,6 +2,7 @@
 // matches (all criteria, both levels together), so the `average` criterion's CI can come from the
 // average of the same resample's criterion ratings instead of from bounds that do not add.
 
+import { at } from "@/lib/assert";
 import {
   createBootstrapRandom,
   type Interval,
@@ -87,7 +88,10 @@ export function bootstrapUnits(
     for (let k = 0; k < copies.length; k += 1) {
       const x = copies[k] as number;
       if (x === 0) continue;
-      for (let e = start[k] as number; e < (start[k + 1] as number); e += 1) all[slots[e] as number] += x;
+      for (let e = start[k] as number; e < (start[k + 1] as number); e += 1) {
+        const slot = at(slots, e);
+        all[slot] = at(all, slot) + x;
+      }
     }
     units.forEach((unit, u) => {
       const fit = fitCounts(unit.index, counts[u] as Float64Array, {

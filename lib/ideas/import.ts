@@ -121,8 +121,9 @@ function readCsv({ text, known, required }: { text: string; known: Set<string>; 
   const line = table.headerLine;
   const seen = new Set<string>();
   let usable = true;
-  header.forEach((name, i) => {
-    const shown = table.header[i].trim();
+  for (const original of table.header) {
+    const shown = original.trim();
+    const name = shown.toLowerCase();
     if (seen.has(name)) {
       errors.push(lineError(line, `column "${shown}" appears more than once`, name));
       usable = false;
@@ -131,7 +132,7 @@ function readCsv({ text, known, required }: { text: string; known: Set<string>; 
     if (!known.has(name)) {
       errors.push(lineError(line, `unknown column "${shown}" (expected: ${[...known].join(", ")})`, name));
     }
-  });
+  }
   for (const name of required) {
     if (!seen.has(name)) {
       errors.push(lineError(line, `missing column "${name}"`, name));
@@ -157,8 +158,9 @@ type Named = { id: string; names: string[] };
 function matchByName(value: string, entries: Named[]): Named | "ambiguous" | null {
   const wanted = value.trim().toLowerCase();
   const hits = entries.filter((e) => e.names.some((n) => n.trim().toLowerCase() === wanted));
-  if (hits.length === 0) return null;
-  return hits.length === 1 ? hits[0] : "ambiguous";
+  const [only, ...others] = hits;
+  if (only === undefined) return null;
+  return others.length === 0 ? only : "ambiguous";
 }
 
 function knownList(names: string[]): string {
