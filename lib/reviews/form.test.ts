@@ -5,13 +5,10 @@ import {
   CONFIDENCE_SCALE,
   DEFAULT_REVIEW_FORM,
   FAMILIARITY_SCALE,
-  formFromText,
-  formToText,
-  parseReviewForm,
   RESERVED_KEYS,
   type ReviewMetric,
-  reviewFormSchema,
 } from "./form";
+import { formFromText, formToText, parseReviewForm, reviewFormSchema } from "./form-parse";
 
 const metric = (over: Partial<ReviewMetric> = {}): ReviewMetric => ({
   key: "clarity",
