@@ -6,7 +6,8 @@ import { resetTestDb } from "@/db/testing/db";
 import { resetEnvForTests } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { generate } from "./generate";
-import { createMockModel, hashText, mockValueForSchema, resetMockModelState } from "./mock-model";
+import { hashText, mockValueForSchema } from "./mock-json-schema";
+import { createMockModel, resetMockModelState } from "./mock-model";
 
 beforeEach(() => {
   vi.stubEnv("LLM_PROVIDER", "mock");
