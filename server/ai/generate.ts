@@ -1,5 +1,4 @@
 import "server-only";
-import { createHash } from "node:crypto";
 import {
   asSchema,
   generateText,
@@ -10,8 +9,9 @@ import {
   Output,
 } from "ai";
 import type { z } from "zod";
-import { getCachedResponse, getModelPrice, insertLlmCall, putCachedResponse } from "@/db/queries/ai";
+import { getModelPrice, insertLlmCall } from "@/db/queries/ai";
 import { estimateCostUsd } from "@/lib/ai/prices";
+import { parseStructuredText } from "@/lib/ai/structured-text";
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import {
@@ -24,6 +24,7 @@ import {
 } from "./attempt-errors";
 import type { LanguageModelV3 } from "./mock-model";
 import { getLanguageModel, getLlmConfig } from "./providers";
+import { readCache, responseCacheKey, writeCache } from "./response-cache";
 
 // The one way the app calls a model. Policy, in one place:
 // - Retries (exponential backoff with jitter, Retry-After honoured) only for HTTP 429, 408, 5xx and
@@ -85,7 +86,6 @@ const DEFAULT_RETRY_BASE_DELAY_MS = 1_000;
 const MAX_BACKOFF_MS = 30_000;
 const MAX_RETRY_AFTER_MS = 60_000;
 const MAX_INVALID_OUTPUT_RETRIES = 1;
-const CACHE_KEY_VERSION = 1;
 
 // --- helpers -----------------------------------------------------------------------------------
 
@@ -102,58 +102,6 @@ function sleep({ ms, signal }: { ms: number; signal: AbortSignal | undefined }):
     }, ms);
     signal?.addEventListener("abort", onAbort, { once: true });
   });
-}
-
-/** JSON with sorted keys, so equal inputs hash equally whatever order they were built in. */
-function canonicalJson(value: unknown): string {
-  const normalize = (v: unknown): unknown => {
-    if (v instanceof URL) return v.href;
-    if (ArrayBuffer.isView(v)) return Buffer.from(v.buffer, v.byteOffset, v.byteLength).toString("base64");
-    if (Array.isArray(v)) return v.map(normalize);
-    if (v && typeof v === "object") {
-      return Object.fromEntries(
-        Object.keys(v)
-          .sort()
-          .filter((k) => (v as Record<string, unknown>)[k] !== undefined)
-          .map((k) => [k, normalize((v as Record<string, unknown>)[k])]),
-      );
-    }
-    return v;
-  };
-  return JSON.stringify(normalize(value));
-}
-
-/** Parses a JSON answer, tolerating the ```json fences and chatter some local models add. */
-function parseStructuredText<T>({
-  text,
-  schema,
-}: {
-  text: string;
-  schema: z.ZodType<T>;
-}): { ok: true; value: T } | { ok: false; reason: string } {
-  const candidates = [text.trim()];
-  const fenced = /```(?:json)?\s*([\s\S]*?)```/i.exec(text);
-  if (fenced?.[1] !== undefined) candidates.push(fenced[1].trim());
-  const start = text.search(/[[{]/);
-  const end = Math.max(text.lastIndexOf("}"), text.lastIndexOf("]"));
-  if (start >= 0 && end > start) candidates.push(text.slice(start, end + 1));
-
-  let reason = "the answer is not JSON";
-  for (const candidate of candidates) {
-    let json: unknown;
-    try {
-      json = JSON.parse(candidate);
-    } catch {
-      continue;
-    }
-    const parsed = schema.safeParse(json);
-    if (parsed.success) return { ok: true, value: parsed.data };
-    reason = parsed.error.issues
-      .slice(0, 3)
-      .map((i) => `${i.path.length ? i.path.join(".") : "(root)"}: ${i.message}`)
-      .join("; ");
-  }
-  return { ok: false, reason };
 }
 
 function tokens(usage: LanguageModelUsage | undefined) {
@@ -326,21 +274,16 @@ export async function generate(
   let cacheKey: string | undefined;
   if (useCache) {
     const jsonSchema = schema ? await asSchema(schema).jsonSchema : null;
-    cacheKey = createHash("sha256")
-      .update(
-        canonicalJson({
-          v: CACHE_KEY_VERSION,
-          provider,
-          model: modelId,
-          system: options.system ?? null,
-          messages,
-          temperature: options.temperature ?? null,
-          maxOutputTokens: options.maxOutputTokens ?? null,
-          seed: options.seed ?? null,
-          schema: jsonSchema,
-        }),
-      )
-      .digest("hex");
+    cacheKey = responseCacheKey({
+      provider,
+      model: modelId,
+      system: options.system ?? null,
+      messages,
+      temperature: options.temperature ?? null,
+      maxOutputTokens: options.maxOutputTokens ?? null,
+      seed: options.seed ?? null,
+      schema: jsonSchema,
+    });
     const hit = readCache(cacheKey);
     if (hit !== undefined) {
       // Re-validated: a refinement can change without changing the JSON schema in the key.
@@ -430,36 +373,5 @@ export async function generate(
     } catch (e) {
       fail(classify({ error: e, modelId, timeoutMs }));
     }
-  }
-}
-
-// The cache stores the raw text; structured answers are re-parsed on a hit, so a cache entry never
-// bypasses validation.
-function readCache(key: string): { text: string } | undefined {
-  try {
-    const row = getCachedResponse({ key });
-    const response = row?.response as { text?: unknown } | undefined;
-    return typeof response?.text === "string" ? { text: response.text } : undefined;
-  } catch (e) {
-    console.error("[llm] could not read the response cache", e);
-    return undefined;
-  }
-}
-
-function writeCache({
-  key,
-  model,
-  text,
-  usage,
-}: {
-  key: string;
-  model: string;
-  text: string;
-  usage: AttemptOutput["usage"];
-}) {
-  try {
-    putCachedResponse({ key, model, response: { text }, ...usage });
-  } catch (e) {
-    console.error("[llm] could not write the response cache", e);
   }
 }
