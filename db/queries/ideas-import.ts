@@ -171,8 +171,9 @@ export function commitIdeaImport({
           imported++;
         }
         const bad = Object.entries(errors);
-        if (bad.length > 0) {
-          const [line, msgs] = bad[0];
+        const [first] = bad;
+        if (first !== undefined) {
+          const [line, msgs] = first;
           throw new AppError(
             "invalid:import",
             `${plural(bad.length, "row")} ${bad.length === 1 ? "has" : "have"} problems, so nothing was imported. First: ${line}: ${msgs.join("; ")}.`,

@@ -194,12 +194,13 @@ export function getBalanceTable({
             .groupBy(ideas.topicId, ideas.conditionId)
             .all();
     const byPair = new Map(counted.map((r) => [`${r.topicId}|${r.conditionId}`, r]));
-    const byCondition = Object.fromEntries(conditionRows.map((c) => [c.id, zero()]));
+    // Each condition with its running column total.
+    const columns = conditionRows.map((c) => ({ id: c.id, total: zero() }));
     const total = zero();
     const rows = topicRows.map((t) => {
       const counts: Record<string, BalanceCount> = {};
       let rowTotal = 0;
-      for (const c of conditionRows) {
+      for (const c of columns) {
         const r = byPair.get(`${t.id}|${c.id}`);
         const cell = {
           submitted: Number(r?.submitted ?? 0),
@@ -208,11 +209,12 @@ export function getBalanceTable({
         };
         counts[c.id] = cell;
         rowTotal += cell.submitted;
-        addTo(byCondition[c.id], cell);
+        addTo(c.total, cell);
         addTo(total, cell);
       }
       return { topicId: t.id, topicName: t.name, counts, total: rowTotal };
     });
+    const byCondition = Object.fromEntries(columns.map((c) => [c.id, c.total]));
     return { topics: topicRows, conditions: conditionRows, rows, byCondition, total };
   });
 }

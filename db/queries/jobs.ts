@@ -125,7 +125,7 @@ export function createJob(input: CreateJobInput): Job {
   const now = input.now ?? Date.now();
   return withJobDbErrors("creating a job", () =>
     getDb().transaction((tx) => {
-      const [job] = tx
+      const job = tx
         .insert(jobs)
         .values({
           kind,
@@ -137,7 +137,7 @@ export function createJob(input: CreateJobInput): Job {
           createdAt: now,
         })
         .returning(jobColumns)
-        .all();
+        .get();
       for (let start = 0; start < items.length; start += INSERT_CHUNK) {
         const chunk = items.slice(start, start + INSERT_CHUNK);
         tx.insert(jobItems)
@@ -232,13 +232,13 @@ export function requestJobCancel({ jobId, now = Date.now() }: { jobId: string; n
           .set({ status: "cancelled", finishedAt: now })
           .where(and(eq(jobItems.jobId, jobId), inArray(jobItems.status, ["pending", "running"])))
           .run();
-        const [updated] = tx
+        // The job was read in this transaction, so the update returns its row.
+        return tx
           .update(jobs)
           .set({ status: "cancelled", cancelRequestedAt: now, finishedAt: now })
           .where(eq(jobs.id, jobId))
           .returning(jobColumns)
-          .all();
-        return updated;
+          .get();
       },
       { behavior: "immediate" },
     ),

@@ -178,7 +178,7 @@ export function removeStudyRoles({
             .from(memberships)
             .where(and(eq(memberships.studyId, studyId), eq(memberships.role, "organizer")))
             .all();
-          if (organizers.length === 1 && organizers[0].userId === userId) {
+          if (organizers.length === 1 && organizers[0]?.userId === userId) {
             throw new AppError("conflict:last_organizer", "A study needs at least one organizer.");
           }
         }

@@ -1,3 +1,4 @@
+import { at } from "@/lib/assert";
 import type { ReviewMetric, ScaleAnchor } from "@/lib/reviews/form";
 
 // A metric as the editor holds it: inputs keep what was typed (numbers as text, anchors as lines)
@@ -55,7 +56,7 @@ export function parseAnchorLines(text: string, prefix: string): { anchors: Scale
     const line = raw.trim();
     if (line === "") return;
     const match = ANCHOR_LINE.exec(line);
-    if (match) anchors.push({ value: Number(match[1]), text: match[2].trim() });
+    if (match) anchors.push({ value: Number(at(match, 1)), text: at(match, 2).trim() });
     else
       errors.push(
         `${prefix}anchor line ${i + 1} ("${line}") is not written as "N: text", e.g. "3: very incremental".`,

@@ -50,6 +50,7 @@ export function ReviewFormEditor({
       (ds) => {
         const next = [...ds];
         const [row] = next.splice(i, 1);
+        if (row === undefined) return ds;
         next.splice(i + d, 0, row);
         return next;
       },
@@ -70,14 +71,15 @@ export function ReviewFormEditor({
     const built = sent.map((d, i) => draftToMetric(d, i + 1));
     const form = { metrics: built.map((b) => b.metric) };
     const lineErrors = built.flatMap((b) => b.errors);
-    if (lineErrors.length > 0) {
+    const [firstLineError] = lineErrors;
+    if (firstLineError !== undefined) {
       // Anchor lines are only text until parsed here; report them with the rest of the form's
       // problems (same checks as the server's) so the organizer does not fix things in rounds.
       const rest = parseReviewForm(form);
       setResult({
         ok: false,
         error: "invalid:review_form",
-        message: lineErrors[0],
+        message: firstLineError,
         fieldErrors: { form: [...lineErrors, ...(rest.ok ? [] : rest.errors)] },
       });
       return;
