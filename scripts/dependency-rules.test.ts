@@ -1,12 +1,12 @@
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { findViolations, LAYER_ROOTS, type Violation } from "./lib/dependency-rules";
 
 // The layer rules of .dependency-cruiser.cjs, checked three ways: the real tree passes; a forbidden
-// import written into the real tree is reported; and, in a scratch copy of the config with one file
-// per layer, every rule catches what it forbids and lets through what it allows.
+// import written into a copy of the real tree is reported; and, in a scratch tree with the same config
+// and one file per layer, every rule catches what it forbids and lets through what it allows.
 
 const repo = process.cwd();
 
@@ -15,23 +15,31 @@ describe("the real tree", () => {
     expect(findViolations({ cwd: repo, roots: LAYER_ROOTS })).toEqual([]);
   });
 
-  it("reports a lib → db and a components → db import added to it", () => {
-    // Formatted and type-correct, so a lint or typecheck running beside this test is not disturbed.
-    const probes = [
-      { path: `lib/zz-layer-rule-probe-${process.pid}.ts`, rule: "lib-is-pure" },
-      { path: `components/zz-layer-rule-probe-${process.pid}.tsx`, rule: "components-use-lib-only" },
-    ];
+  it("reports a lib → db and a components → db import added to a copy of it", () => {
+    // A copy, not the tree itself: a probe file in the real lib/ would break a lint running beside this test.
+    const copy = mkdtempSync(join(tmpdir(), "layer-rules-copy-"));
     try {
+      for (const dir of ["app", "components", "db", "lib", "server"])
+        cpSync(join(repo, dir), join(copy, dir), { recursive: true });
+      for (const file of [".dependency-cruiser.cjs", "tsconfig.json"])
+        copyFileSync(join(repo, file), join(copy, file));
+      symlinkSync(join(repo, "node_modules"), join(copy, "node_modules"));
+      const probes = [
+        { path: "lib/zz-layer-rule-probe.ts", rule: "lib-is-pure" },
+        { path: "components/zz-layer-rule-probe.tsx", rule: "components-use-lib-only" },
+      ];
       for (const p of probes)
         writeFileSync(
-          join(repo, p.path),
+          join(copy, p.path),
           'import { getDb } from "@/db/client";\n\nexport const probe = getDb;\n',
         );
-      const violations = findViolations({ cwd: repo, roots: probes.map((p) => p.path) });
+      const violations = findViolations({ cwd: copy, roots: probes.map((p) => p.path) });
       for (const p of probes)
         expect(violations).toContainEqual({ rule: p.rule, from: p.path, to: "db/client.ts" });
+      // Without the probes the copy passes, so the probes (not the copy) made the difference.
+      expect(findViolations({ cwd: copy, roots: ["lib/env.ts", "components/study-nav.tsx"] })).toEqual([]);
     } finally {
-      for (const p of probes) rmSync(join(repo, p.path), { force: true });
+      rmSync(copy, { recursive: true, force: true });
     }
   });
 });
