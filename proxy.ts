@@ -20,6 +20,8 @@ export default function proxy(req: NextRequest) {
   return NextResponse.next();
 }
 
+// Files from public/ (icons, robots.txt) and Next's assets never reach the proxy: the sign-in page needs
+// its icons, and a crawler without a session must be able to read robots.txt's "Disallow: /".
 export const config = {
   matcher: ["/((?!_next/static|_next/image|favicon.ico|.*\\.(?:svg|png|ico|txt)$).*)"],
 };

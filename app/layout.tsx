@@ -5,6 +5,16 @@ import "./globals.css";
 export const metadata: Metadata = {
   title: { default: "Ideation Lab", template: "%s · Ideation Lab" },
   description: "Run research-ideation studies: blind reviews, an idea arena, and publishable statistics.",
+  // Served from public/ (scripts/make-icons.ts renders the PNGs from icon.svg); proxy.ts lets them through.
+  icons: {
+    icon: [
+      { url: "/favicon.ico", sizes: "16x16 32x32 48x48" },
+      { url: "/icon.svg", type: "image/svg+xml" },
+    ],
+    apple: { url: "/apple-touch-icon.png", sizes: "180x180" },
+  },
+  // A private study instance stays out of search engines (public/robots.txt says the same to crawlers).
+  robots: { index: false, follow: false },
 };
 
 export default function RootLayout({ children }: { children: ReactNode }) {
