@@ -8,7 +8,7 @@ import { getDb } from "../client";
 import { withDbErrors } from "../errors";
 import { arenaVotes, conditions, ideas, studies, topics } from "../schema";
 import { readyForReview } from "./blind-policy";
-import { type Executor, loadStudy, logEvent } from "./study-shared";
+import { type Executor, loadStudy, logEvent, readConditionKeys, readTopicIds } from "./study-shared";
 
 // The arena setup stored on the study (criteria, which ideas take part, scheduling and leaderboard
 // parameters) and the ideas it lets take part. Criteria lock at the first vote (human or LLM),
@@ -110,14 +110,7 @@ export function updateArenaConfig({
           const reason = criteriaLockReason(tx, studyId);
           if (reason) throw new AppError("conflict:arena_criteria_locked", reason);
         }
-        const known = new Set(
-          tx
-            .select({ key: conditions.key })
-            .from(conditions)
-            .where(eq(conditions.studyId, studyId))
-            .all()
-            .map((c) => c.key),
-        );
+        const known = readConditionKeys(tx, studyId);
         const unknownCondition = next.conditionKeys.find((k) => !known.has(k));
         if (unknownCondition !== undefined) {
           throw invalidField(
@@ -125,14 +118,7 @@ export function updateArenaConfig({
             `Conditions: "${unknownCondition}" is not a condition of this study.`,
           );
         }
-        const topicIds = new Set(
-          tx
-            .select({ id: topics.id })
-            .from(topics)
-            .where(eq(topics.studyId, studyId))
-            .all()
-            .map((t) => t.id),
-        );
+        const topicIds = readTopicIds(tx, studyId);
         if (next.topicIds.some((id) => !topicIds.has(id))) {
           throw invalidField("topicIds", "Topics: a chosen topic is not a topic of this study.");
         }

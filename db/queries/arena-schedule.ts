@@ -91,6 +91,15 @@ export function readPairRows(ex: Executor, studyId: string): ArenaPairRow[] {
   });
 }
 
+/** The study, while its arena schedule may still change (until the study closes). */
+function loadSchedulableStudy(ex: Executor, studyId: string) {
+  const study = loadStudy(ex, studyId);
+  if (study.status === "closed") {
+    throw new AppError("conflict:phase", "The study is closed; the arena schedule can no longer change.");
+  }
+  return study;
+}
+
 const pairKey = (x: string, y: string) => (x < y ? `${x}|${y}` : `${y}|${x}`);
 
 type VoteRow = {
@@ -135,13 +144,7 @@ export function scheduleArenaPairs({
   return withDbErrors(() =>
     getDb().transaction(
       (tx) => {
-        const study = loadStudy(tx, studyId);
-        if (study.status === "closed") {
-          throw new AppError(
-            "conflict:phase",
-            "The study is closed; the arena schedule can no longer change.",
-          );
-        }
+        loadSchedulableStudy(tx, studyId);
         const config = readStudyArenaConfig(tx, studyId);
         const participants = selectParticipants(readReadyIdeas(tx, studyId), config);
         if (participants.length < 2) {
@@ -259,13 +262,7 @@ export function clearUnjudgedArenaPairs({ studyId, actorId }: { studyId: string;
   return withDbErrors(() =>
     getDb().transaction(
       (tx) => {
-        const study = loadStudy(tx, studyId);
-        if (study.status === "closed") {
-          throw new AppError(
-            "conflict:phase",
-            "The study is closed; the arena schedule can no longer change.",
-          );
-        }
+        loadSchedulableStudy(tx, studyId);
         const unjudged = tx
           .select({ id: arenaPairs.id })
           .from(arenaPairs)

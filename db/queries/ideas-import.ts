@@ -5,8 +5,9 @@ import { plural } from "@/lib/format";
 import { validateIdeaFields } from "@/lib/ideas/template";
 import { getDb } from "../client";
 import { withDbErrors } from "../errors";
-import { conditions, ideaImports, ideas, ideaVersions, studies, studyEvents, topics } from "../schema";
+import { ideaImports, ideas, ideaVersions, studies, studyEvents } from "../schema";
 import { freshCode, lockInTemplate, phaseError } from "./ideas-shared";
+import { readConditionIds, readTopicIds } from "./study-shared";
 
 // Committing an idea import (allowed in setup and writing): rows parsed by lib/ideas/import are
 // checked again against the study and written in one transaction, or not at all.
@@ -74,22 +75,8 @@ export function commitIdeaImport({
         if (study.status !== "setup" && study.status !== "writing") {
           throw phaseError("Ideas can be imported", study.status, "the study is in setup or writing");
         }
-        const topicIds = new Set(
-          tx
-            .select({ id: topics.id })
-            .from(topics)
-            .where(eq(topics.studyId, studyId))
-            .all()
-            .map((t) => t.id),
-        );
-        const conditionIds = new Set(
-          tx
-            .select({ id: conditions.id })
-            .from(conditions)
-            .where(eq(conditions.studyId, studyId))
-            .all()
-            .map((c) => c.id),
-        );
+        const topicIds = readTopicIds(tx, studyId);
+        const conditionIds = readConditionIds(tx, studyId);
         const existing = new Set(
           tx
             .select({ externalId: ideas.externalId })

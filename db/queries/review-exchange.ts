@@ -10,7 +10,7 @@ import { getDb } from "../client";
 import { withDbErrors } from "../errors";
 import { conditions, ideas, reviewImports, reviews, studies, topics, users } from "../schema";
 import { readReviewSetup } from "./review-setup";
-import { type Executor, loadStudy, logEvent } from "./study-shared";
+import { type Executor, loadStudy, logEvent, readConditionKeys } from "./study-shared";
 
 // The tidy review table (shared/specs/statistics.md) out and in. Export: submitted reviews, with
 // reviewer ids pseudonymized per study unless the organizer asks for identities. Import: external
@@ -169,14 +169,7 @@ export function importReviews({
           .all();
         const byId = new Map(ideaRows.map((i) => [i.id, i]));
         const byCode = new Map(ideaRows.map((i) => [i.code, i]));
-        const conditionKeys = new Set(
-          tx
-            .select({ key: conditions.key })
-            .from(conditions)
-            .where(eq(conditions.studyId, studyId))
-            .all()
-            .map((c) => c.key),
-        );
+        const conditionKeys = readConditionKeys(tx, studyId);
         const existing = tx
           .select({
             id: reviews.id,

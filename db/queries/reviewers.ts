@@ -4,9 +4,9 @@ import { AppError } from "@/lib/errors";
 import { plural } from "@/lib/format";
 import { getDb } from "../client";
 import { withDbErrors } from "../errors";
-import { ideas, memberships, reviewConflicts, reviewerProfiles, topics, users } from "../schema";
+import { ideas, memberships, reviewConflicts, reviewerProfiles, users } from "../schema";
 import { readReviewSetup } from "./review-setup";
-import { type Executor, loadStudy, logEvent } from "./study-shared";
+import { type Executor, loadStudy, logEvent, readTopicIds } from "./study-shared";
 
 // Reviewer sign-up (topics, load range, institution) and the conflicts organizers mark.
 
@@ -47,14 +47,7 @@ export type ProfileInput = { topicIds: string[]; minLoad: number; maxLoad: numbe
 function profileProblems(ex: Executor, studyId: string, input: ProfileInput): Record<string, string[]> {
   const { settings } = readReviewSetup(ex, studyId);
   const errors: Record<string, string[]> = {};
-  const known = new Set(
-    ex
-      .select({ id: topics.id })
-      .from(topics)
-      .where(eq(topics.studyId, studyId))
-      .all()
-      .map((t) => t.id),
-  );
+  const known = readTopicIds(ex, studyId);
   const chosen = [...new Set(input.topicIds)];
   if (chosen.length === 0) errors.topicIds = ["Choose at least one topic."];
   else if (chosen.some((id) => !known.has(id)))

@@ -97,3 +97,39 @@ export function ideasPer(
     .all();
   return new Map(rows.map((r) => [r.id, r.n]));
 }
+
+/** The study's topic ids, to check that chosen topics belong to it. */
+export function readTopicIds(ex: Executor, studyId: string): Set<string> {
+  return new Set(
+    ex
+      .select({ id: topics.id })
+      .from(topics)
+      .where(eq(topics.studyId, studyId))
+      .all()
+      .map((t) => t.id),
+  );
+}
+
+/** The study's condition ids, to check that chosen conditions belong to it. */
+export function readConditionIds(ex: Executor, studyId: string): Set<string> {
+  return new Set(
+    ex
+      .select({ id: conditions.id })
+      .from(conditions)
+      .where(eq(conditions.studyId, studyId))
+      .all()
+      .map((c) => c.id),
+  );
+}
+
+/** The study's condition keys, to check keys named in a file or a setting. */
+export function readConditionKeys(ex: Executor, studyId: string): Set<string> {
+  return new Set(
+    ex
+      .select({ key: conditions.key })
+      .from(conditions)
+      .where(eq(conditions.studyId, studyId))
+      .all()
+      .map((c) => c.key),
+  );
+}
