@@ -1,0 +1,21 @@
+import { seedArenaPairs } from "./arena";
+import { seedJudge, seedOrganizer, seedStudyRole } from "./people";
+import { seedResultsStudy, seedSubmittedReview } from "./results";
+import { seedReviewerProfile, seedReviewStudy } from "./review-study";
+
+// Every seeder scripts/e2e-seed.ts can run, by name. They use the app's db/queries and db/testing, so
+// they run in a tsx process with the react-server condition, never inside the Playwright runner.
+export const SEEDERS = {
+  reviewStudy: seedReviewStudy,
+  reviewerProfile: seedReviewerProfile,
+  resultsStudy: seedResultsStudy,
+  submittedReview: seedSubmittedReview,
+  studyRole: seedStudyRole,
+  judge: seedJudge,
+  organizer: seedOrganizer,
+  arenaPairs: seedArenaPairs,
+};
+
+export type SeederName = keyof typeof SEEDERS;
+export type SeederArgs<N extends SeederName> = Parameters<(typeof SEEDERS)[N]>[0];
+export type SeederResult<N extends SeederName> = ReturnType<(typeof SEEDERS)[N]>;
