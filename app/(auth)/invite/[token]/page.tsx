@@ -3,6 +3,7 @@ import Link from "next/link";
 import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
 import { isAppError } from "@/lib/errors";
+import { formatUtcDateTime } from "@/lib/format";
 import { type InvitationSummary, inspectInvitation } from "@/server/auth/invitations";
 import { getSessionUser } from "@/server/auth/session";
 import { AcceptInvitationForm } from "./accept-form";
@@ -38,7 +39,7 @@ export default async function InvitePage({ params }: PageProps<"/invite/[token]"
       <h1 className="mb-2 text-xl font-semibold">You are invited</h1>
       <p className="mb-4 text-sm">
         This invitation makes you <strong>{what}</strong>. It can be used once and expires on{" "}
-        {new Date(invitation.expiresAt).toUTCString()}.
+        {formatUtcDateTime(invitation.expiresAt)}.
       </p>
       {user ? (
         <>

@@ -74,9 +74,8 @@ export default async function AssignmentPage({ params }: PageProps<"/studies/[st
           </CardTitle>
           <p className="text-sm" data-testid="report-summary">
             Placed {plural(report.placed, "review")}; {report.ideasCovered} of {report.perIdea.length} ideas
-            reach the minimum; {report.reviewersUnbalanced.length} reviewer
-            {report.reviewersUnbalanced.length === 1 ? "" : "s"} without condition balance;{" "}
-            {report.reviewersUnderMin.length} under their minimum load.
+            reach the minimum; {plural(report.reviewersUnbalanced.length, "reviewer")} without condition
+            balance; {report.reviewersUnderMin.length} under their minimum load.
           </p>
           {report.ideasShort.length + report.reviewersUnbalanced.length + report.reviewersUnderMin.length >
           0 ? (
