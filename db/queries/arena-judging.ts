@@ -11,7 +11,13 @@ import { getDb } from "../client";
 import { withDbErrors } from "../errors";
 import { arenaPairs, arenaVotes, ideas, memberships, studies, topics } from "../schema";
 import { readStudyArenaConfig } from "./arena-config";
-import { type BlindArenaIdea, chosenReviewText, readyForReview, reviewSections } from "./blind-policy";
+import {
+  type BlindArenaIdea,
+  chosenReviewText,
+  readyForReview,
+  reviewSections,
+  reviewTextColumns,
+} from "./blind-policy";
 import type { Executor } from "./study-shared";
 
 // The human judge's side of the Idea Arena. Everything here returns BLIND view types (blind-policy.ts):
@@ -144,9 +150,7 @@ function readBlindIdeas(ex: Executor, studyId: string, ideaIds: string[]): Map<s
     .select({
       id: ideas.id,
       topic: topics.name,
-      fields: ideas.fields,
-      normalizedFields: ideas.normalizedFields,
-      source: ideas.reviewTextSource,
+      ...reviewTextColumns,
     })
     .from(ideas)
     .innerJoin(topics, eq(topics.id, ideas.topicId))

@@ -4,11 +4,12 @@ import type { IdeaFields, IdeaTemplateField } from "@/lib/ideas/types";
 import { ideas } from "../schema";
 
 // The blindness policy: the single place that decides what reviewers and judges may see. Which
-// ideas they may be given (readyForReview), which text of an idea they read (chosenReviewText), how
-// that text is shown (reviewSections), and the view types every blind read returns. An idea reaches
-// them only as its random code (reviewers), its topic and this text: never its author, condition,
-// provenance, internal id or another reviewer. Queries that serve reviewers or judges
-// (reviews-reviewer, arena-judging, getTextForReview) build their results from these and nothing else.
+// ideas they may be given (readyForReview), which text of an idea they read (reviewTextColumns,
+// chosenReviewText), how that text is shown (reviewSections), and the view types every blind read
+// returns. An idea reaches them only as its random code (reviewers), its topic and this text: never
+// its author, condition, provenance, internal id or another reviewer. Queries that serve reviewers
+// or judges (reviews-reviewer, arena-judging, getTextForReview) build their results from these and
+// nothing else.
 
 /** One section of the chosen text, in template order. */
 export type BlindSection = { key: string; label: string; text: string };
@@ -40,6 +41,13 @@ export type BlindQueueItem = {
 export function readyForReview(columns: { status: AnyColumn; reviewTextSource: AnyColumn } = ideas) {
   return and(eq(columns.status, "submitted"), isNotNull(columns.reviewTextSource));
 }
+
+/** The columns chosenReviewText reads: spread them into a blind read's select. */
+export const reviewTextColumns = {
+  fields: ideas.fields,
+  normalizedFields: ideas.normalizedFields,
+  source: ideas.reviewTextSource,
+};
 
 /** The text reviewers and judges see: the accepted (or edited) normalized text, else the original. */
 export function chosenReviewText(row: {

@@ -12,7 +12,7 @@ import type {
 import { getDb } from "../client";
 import { withDbErrors } from "../errors";
 import { ideas, ideaVersions, studies, topics } from "../schema";
-import { chosenReviewText, type ReviewText, readyForReview } from "./blind-policy";
+import { chosenReviewText, type ReviewText, readyForReview, reviewTextColumns } from "./blind-policy";
 import { invalidIdea, phaseError, resetNormalization } from "./ideas-shared";
 
 // Normalization state the normalize-ideas job writes, the organizer's decisions on it (allowed in
@@ -305,9 +305,7 @@ export function getTextForReview({ ideaId }: { ideaId: string }): ReviewText | u
       .select({
         code: ideas.code,
         topic: topics.name,
-        fields: ideas.fields,
-        normalizedFields: ideas.normalizedFields,
-        source: ideas.reviewTextSource,
+        ...reviewTextColumns,
       })
       .from(ideas)
       .innerJoin(topics, eq(topics.id, ideas.topicId))

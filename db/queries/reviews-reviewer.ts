@@ -8,7 +8,13 @@ import type { StudyStatus } from "@/lib/studies/types";
 import { getDb } from "../client";
 import { withDbErrors } from "../errors";
 import { assignments, ideas, reviews, studies, topics } from "../schema";
-import { type BlindIdea, type BlindQueueItem, chosenReviewText, reviewSections } from "./blind-policy";
+import {
+  type BlindIdea,
+  type BlindQueueItem,
+  chosenReviewText,
+  reviewSections,
+  reviewTextColumns,
+} from "./blind-policy";
 import { lockInReviewForm, readReviewSetup } from "./review-setup";
 import type { Executor } from "./study-shared";
 
@@ -120,9 +126,7 @@ function readBlindIdea(ex: Executor, studyId: string, ideaId: string): BlindIdea
     .select({
       code: ideas.code,
       topic: topics.name,
-      fields: ideas.fields,
-      normalizedFields: ideas.normalizedFields,
-      source: ideas.reviewTextSource,
+      ...reviewTextColumns,
       template: studies.ideaTemplate,
     })
     .from(ideas)
