@@ -38,7 +38,7 @@ test("each study role sees its own tabs, and only the organizer opens an organiz
 
     await page.goto(`/studies/${roleStudy.studyId}/manage/assignment`);
     if (role === "organizer") {
-      await expect(page.getByRole("heading", { level: 1, name: "Assignment" })).toBeVisible();
+      await expect(page.getByText("Run the assignment")).toBeVisible();
       await expect(page.getByTestId("page-403")).toHaveCount(0);
     } else {
       await expect(page.getByTestId("page-403"), role).toBeVisible();
