@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { parseCsv } from "@/lib/csv/parse";
+import { SIGNIFICANCE_COLUMNS } from "@/lib/stats";
 import { runStatsCli } from "./stats";
 
 const HEADER =
@@ -85,9 +86,9 @@ describe("npm run stats", () => {
   const bad: { name: string; text?: string; args: string[]; stderr: string[] }[] = [
     {
       name: "missing required column",
-      text: GOOD.replace(",topic,", ",subject,"),
+      text: GOOD.replace(",condition,", ",arm,"),
       args: [],
-      stderr: ['REVIEWS:1: missing column "topic"'],
+      stderr: ['REVIEWS:1: missing column "condition"'],
     },
     {
       name: "non-numeric score",
@@ -139,6 +140,19 @@ describe("npm run stats", () => {
     const lines = result.stderr.replaceAll(path, "REVIEWS").trim().split("\n");
     expect(lines.slice(0, stderr.length)).toEqual(stderr);
     expect(existsSync(out)).toBe(false);
+  });
+
+  it("without --out prints significance.csv, writes nothing, and notes skipped analyses", () => {
+    const noIds = GOOD.split("\n")
+      .map((line, i) => (i === 0 ? line : line.replace(/^([^,]*,[^,]*,[^,]*,[^,]*,)[^,]*/, "$1")))
+      .join("\n");
+    const result = runStatsCli(["--in", input(noIds), "--baseline", "Human"]);
+    expect(result.code).toBe(0);
+    expect(result.stdout.split(/\r?\n/)[0]).toBe(SIGNIFICANCE_COLUMNS.join(","));
+    expect(result.stderr).toContain(
+      'note: skipped: unit=reviewer needs reviewer ids (column "reviewer_id"), and no row has one',
+    );
+    expect(existsSync(join(dir, "out"))).toBe(false);
   });
 
   it("exits 2 when a required flag is missing or the file cannot be read", () => {

@@ -2,6 +2,7 @@
 // a reader should distrust one (few observations, topics spread unevenly, reviewers left out).
 import type { SignificanceRow } from "./compare";
 import type { IndexedReviews } from "./indexed";
+import { warnMissingColumns } from "./missing-columns";
 
 /** Below this many observations in a group, a t-test's p leans hard on normality. */
 export const SMALL_N = 10;
@@ -12,7 +13,8 @@ function warnSmallSamples(rows: readonly SignificanceRow[]): string[] {
   let untested = 0;
   for (const row of rows) {
     if (row.pValue === null) {
-      untested += 1;
+      // A skipped analysis (a column the table lacks) has its own warning.
+      if (!row.note.startsWith("skipped:")) untested += 1;
       continue;
     }
     const n = Math.min(row.nCondition, row.nBaseline);
@@ -48,6 +50,7 @@ function warnUnbalancedTopics(data: IndexedReviews): string[] {
   }
   const out: string[] = [];
   data.topics.forEach((topic, t) => {
+    if (topic === "") return;
     const counts = Array.from(ideas.subarray(t * k, t * k + k));
     const shares = counts.map((count, c) => count / (totals[c] as number));
     const absent = counts.some((count) => count === 0);
@@ -66,7 +69,8 @@ function warnUnpairedReviewers(data: IndexedReviews, baseline: string): string[]
   const b = data.conditions.indexOf(baseline);
   const reviewed = new Uint8Array(data.reviewerCount * k);
   for (let i = 0; i < data.reviewer.length; i += 1) {
-    reviewed[data.reviewerCondition[i] as number] = 1;
+    const rc = data.reviewerCondition[i] as number;
+    if (rc >= 0) reviewed[rc] = 1;
   }
   const out: string[] = [];
   data.conditions.forEach((condition, c) => {
@@ -92,5 +96,7 @@ export function collectWarnings(
   baseline: string,
   rows: readonly SignificanceRow[],
 ): string[] {
-  return [...warnSmallSamples(rows), ...warnUnbalancedTopics(data), ...warnUnpairedReviewers(data, baseline)];
+  const topics = data.rowsWithTopic > 0 ? warnUnbalancedTopics(data) : [];
+  const reviewers = data.rowsWithReviewer > 0 ? warnUnpairedReviewers(data, baseline) : [];
+  return [...warnMissingColumns(data), ...warnSmallSamples(rows), ...topics, ...reviewers];
 }
