@@ -4,6 +4,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { analyzeReviews } from "./analyze";
+import type { SignificanceRow } from "./compare";
 import { isClose } from "./fixtures/load-fixtures";
 import { parseTidyReviews } from "./tidy";
 
@@ -54,8 +55,7 @@ describe("an external table with only idea_id, condition and metrics", () => {
 
   it("reproduces scipy's review- and idea-level tests", () => {
     const tested = analysis.significance.filter((r) => r.unit !== "reviewer");
-    const key = (r: { unit: unknown; metric: unknown; condition: unknown }) =>
-      `${r.unit}/${r.metric}/${r.condition}`;
+    const key = (r: Ref | SignificanceRow) => `${r.unit}/${r.metric}/${r.condition}`;
     expect(tested.map(key)).toEqual(reference.significance.map(key));
     const off = tested.flatMap((row, i) => {
       const want = reference.significance[i] as Ref;
