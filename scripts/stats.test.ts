@@ -3,7 +3,6 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { parseCsv } from "@/lib/csv/parse";
-import { SIGNIFICANCE_COLUMNS } from "@/lib/stats";
 import { runStatsCli } from "./stats";
 
 const HEADER =
@@ -56,6 +55,8 @@ describe("npm run stats", () => {
       "descriptives.csv",
       "mixed-model.R",
       "significance.csv",
+      "significance.md",
+      "significance.tex",
       "topics.csv",
     ]);
     const significance = parseCsv(readFileSync(join(out, "significance.csv"), "utf8"));
@@ -142,13 +143,16 @@ describe("npm run stats", () => {
     expect(existsSync(out)).toBe(false);
   });
 
-  it("without --out prints significance.csv, writes nothing, and notes skipped analyses", () => {
+  it("without --out prints the Markdown summary, writes nothing, and notes skipped analyses", () => {
     const noIds = GOOD.split("\n")
       .map((line, i) => (i === 0 ? line : line.replace(/^([^,]*,[^,]*,[^,]*,[^,]*,)[^,]*/, "$1")))
       .join("\n");
     const result = runStatsCli(["--in", input(noIds), "--baseline", "Human"]);
     expect(result.code).toBe(0);
-    expect(result.stdout.split(/\r?\n/)[0]).toBe(SIGNIFICANCE_COLUMNS.join(","));
+    expect(result.stdout.split("\n")[0]).toBe(
+      "**Reviews as units** (Welch two-sample t-test; effect Hedges' g)",
+    );
+    expect(result.stdout).toContain("Reviewers as units not tested");
     expect(result.stderr).toContain(
       'note: skipped: unit=reviewer needs reviewer ids (column "reviewer_id"), and no row has one',
     );

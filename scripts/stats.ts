@@ -1,7 +1,8 @@
 // npm run stats -- --in reviews.csv --baseline Human [--metrics novelty,excitement,...]
 //   [--correction bonferroni|holm|bh] [--family comparison|unit] [--out DIR]
-// Writes DIR/significance.csv, topics.csv (per-topic breakdown), descriptives.csv, agreement.csv
-// and mixed-model.R; without --out it writes no file and prints significance.csv on stdout.
+// Writes DIR/significance.csv, significance.tex and significance.md (the paper-style summary),
+// topics.csv (per-topic breakdown), descriptives.csv, agreement.csv and mixed-model.R; without
+// --out it writes no file and prints the summary as Markdown on stdout.
 // Bad input exits 2 with file:line: problem lines and writes nothing.
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
@@ -17,6 +18,8 @@ import {
   formatDescriptivesCsv,
   formatMixedModelScript,
   formatSignificanceCsv,
+  formatSignificanceLatex,
+  formatSignificanceMarkdown,
   formatTopicsCsv,
   parseTidyReviews,
 } from "@/lib/stats";
@@ -98,6 +101,8 @@ function run(argv: string[], io: StatsCliIo): { stdout: string; stderr: string }
   const analysis = analyzeReviews(parsed.table, params);
   const files: [string, string][] = [
     ["significance.csv", formatSignificanceCsv(analysis.significance)],
+    ["significance.tex", formatSignificanceLatex(analysis)],
+    ["significance.md", formatSignificanceMarkdown(analysis)],
     ["topics.csv", formatTopicsCsv(analysis.topics)],
     ["descriptives.csv", formatDescriptivesCsv(analysis.descriptives)],
     ["agreement.csv", formatAgreementCsv(analysis.agreement)],
@@ -114,7 +119,7 @@ function run(argv: string[], io: StatsCliIo): { stdout: string; stderr: string }
   const notes = [...analysis.warnings.map((w) => `warning: ${w}\n`), ...skipNotes(analysis)];
   if (out === undefined) {
     const head = `Analyzed ${parsed.table.rows.length} reviews (baseline ${params.baseline}); no --out, so no files were written.\n`;
-    return { stdout: formatSignificanceCsv(analysis.significance), stderr: head + notes.join("") };
+    return { stdout: formatSignificanceMarkdown(analysis), stderr: head + notes.join("") };
   }
   try {
     io.mkdir(out);

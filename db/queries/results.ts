@@ -12,6 +12,8 @@ import {
   formatDescriptivesCsv,
   formatMixedModelScript,
   formatSignificanceCsv,
+  formatSignificanceLatex,
+  formatSignificanceMarkdown,
   formatTopicsCsv,
   listConditions,
   parseTidyReviews,
@@ -33,6 +35,8 @@ import { loadStudy, logEvent } from "./study-shared";
 /** The files the page offers for download, under the names `npm run stats` writes. */
 export const RESULT_FILES = [
   "significance.csv",
+  "significance.tex",
+  "significance.md",
   "descriptives.csv",
   "agreement.csv",
   "topics.csv",
@@ -160,6 +164,8 @@ export function analyzeResultsTable(loaded: ResultsTable, input: ResultsParamsIn
     analysis,
     files: {
       "significance.csv": formatSignificanceCsv(analysis.significance),
+      "significance.tex": formatSignificanceLatex(analysis),
+      "significance.md": formatSignificanceMarkdown(analysis),
       "descriptives.csv": formatDescriptivesCsv(analysis.descriptives),
       "agreement.csv": formatAgreementCsv(analysis.agreement),
       "topics.csv": formatTopicsCsv(analysis.topics),
