@@ -55,10 +55,14 @@ function warnUnbalancedTopics(data: IndexedReviews): string[] {
     const shares = counts.map((count, c) => count / (totals[c] as number));
     const absent = counts.some((count) => count === 0);
     if (!absent && Math.max(...shares) - Math.min(...shares) <= TOPIC_SHARE_GAP) return;
-    const list = data.conditions
-      .map((c, j) => `${c} ${counts[j]} (${Math.round((shares[j] as number) * 100)}%)`)
-      .join(", ");
-    out.push(`unbalanced topic "${topic}": ideas per condition ${list}`);
+    const and = (items: string[]) =>
+      items.length <= 1 ? items.join("") : `${items.slice(0, -1).join(", ")} and ${items.at(-1)}`;
+    const ideasOf = and(data.conditions.map((c, j) => `${counts[j]} ${c}`));
+    const sharesOf = and(shares.map((x) => `${Math.round(x * 100)}%`));
+    const total = counts.reduce((a, b) => a + b, 0);
+    out.push(
+      `Topic "${topic}" has ${ideasOf} ${total === 1 ? "idea" : "ideas"} (${sharesOf} of each condition's ideas), so topic and condition are partly confounded`,
+    );
   });
   return out;
 }

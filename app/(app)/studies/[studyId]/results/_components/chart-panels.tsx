@@ -26,6 +26,7 @@ export function ChartPanels({
   baseline,
   metric,
   metricHref,
+  scale,
 }: {
   table: TidyTable;
   /** Every condition in the table, in the study's order (fixes the colors). */
@@ -35,10 +36,12 @@ export function ChartPanels({
   /** The metric of the per-metric charts. */
   metric: string;
   metricHref: (metric: string) => string;
+  /** The review form's scale of `metric`. */
+  scale?: { min: number; max: number };
 }) {
   const series = buildSeries(conditions);
   const meanCi = shapeMeanCi(table, metrics, series);
-  const distribution = shapeDistribution(table, metric, series);
+  const distribution = shapeDistribution(table, metric, series, scale);
   const diffs = shapeReviewerDiffs(table, metric, baseline, series);
   const topicMeans = shapeTopicMeans(table, metric, series);
 
