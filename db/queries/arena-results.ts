@@ -23,8 +23,16 @@ export const ARENA_FILE_NAMES = ["matches.csv", "ratings.csv", "winrates.csv", "
 export type ArenaFileName = (typeof ARENA_FILE_NAMES)[number];
 export type ArenaFiles = Record<ArenaFileName, string>;
 
-/** The leaderboard's parameters, the same as the CLI's --k, --bootstrap and --seed. */
-export type ArenaParams = { k: number; bootstrap: number; seed: number };
+/** The leaderboard's parameters, the same as the CLI's --k, --bootstrap, --seed and --prior. */
+export type ArenaParams = { k: number; bootstrap: number; seed: number; prior: number };
+
+/**
+ * The app's weak prior: one virtual tie of each player against the field, so small arenas get
+ * finite ratings (the CLI's default is 0, plain maximum likelihood; snapshots from before the
+ * option were computed without one).
+ */
+export const APP_PRIOR = 1;
+export const PRIOR_CHOICES = [0, 0.5, 1, 2, 5] as const;
 
 export type ArenaOutputs = {
   files: ArenaFiles;
@@ -156,7 +164,7 @@ export function computeArenaOutputs({
   params: ArenaParams;
 }): ArenaOutputs {
   const matchesHash = hashMatchesCsv(matchesCsv);
-  const key = `${matchesHash}:${params.k}:${params.bootstrap}:${params.seed}`;
+  const key = `${matchesHash}:${params.k}:${params.bootstrap}:${params.seed}:${params.prior}`;
   const hit = outputCache.get(key);
   if (hit) return hit;
   const parsed = parseMatchesCsv(matchesCsv);
@@ -186,25 +194,34 @@ export function computeArenaOutputs({
   return outputs;
 }
 
-function paramsOf(config: { k: number; bootstrap: number; seed: number }): ArenaParams {
-  return { k: config.k, bootstrap: config.bootstrap, seed: config.seed };
+function paramsOf(config: { k: number; bootstrap: number; seed: number }, prior: number): ArenaParams {
+  return { k: config.k, bootstrap: config.bootstrap, seed: config.seed, prior };
 }
 
-/** The leaderboard as it stands now, with the study's k, bootstrap and seed. */
-export function getLiveArenaResults({ studyId }: { studyId: string }): LiveArenaResults {
+/** The leaderboard as it stands now, with the study's k, bootstrap and seed and this prior. */
+export function getLiveArenaResults({
+  studyId,
+  prior = APP_PRIOR,
+}: {
+  studyId: string;
+  prior?: number;
+}): LiveArenaResults {
   const { matches, config } = withDbErrors(() =>
     getDb().transaction((tx) => ({
       matches: readMatches(tx, studyId),
       config: readStudyArenaConfig(tx, studyId),
     })),
   );
-  const outputs = computeArenaOutputs({ matchesCsv: writeMatchesCsv(matches), params: paramsOf(config) });
+  const outputs = computeArenaOutputs({
+    matchesCsv: writeMatchesCsv(matches),
+    params: paramsOf(config, prior),
+  });
   return { ...outputs, criteria: config.criteria.map((c) => c.key) };
 }
 
 /** The CLI command that recomputes a leaderboard's files from its matches.csv. */
 export function arenaCliCommand(params: ArenaParams): string {
-  return `npm run arena -- --in matches.csv --out DIR --k ${params.k} --bootstrap ${params.bootstrap} --seed ${params.seed}`;
+  return `npm run arena -- --in matches.csv --out DIR --k ${params.k} --bootstrap ${params.bootstrap} --seed ${params.seed} --prior ${params.prior}`;
 }
 
 // --- snapshots -----------------------------------------------------------------------------------
@@ -234,7 +251,13 @@ function toSummary(row: SnapshotRow): ArenaSnapshotSummary {
     createdAt: row.createdAt,
     matchesHash: row.matchesHash,
     matchCount: row.matchCount,
-    params: { k: Number(p.k), bootstrap: Number(p.bootstrap), seed: Number(p.seed) },
+    // Snapshots published before the prior option were plain maximum likelihood.
+    params: {
+      k: Number(p.k),
+      bootstrap: Number(p.bootstrap),
+      seed: Number(p.seed),
+      prior: p.prior === undefined ? 0 : Number(p.prior),
+    },
     publishedBy: row.publishedBy,
   };
 }
@@ -306,7 +329,7 @@ export function getArenaStaleness({
         : "the matches changed since it was published",
     );
   }
-  for (const key of ["k", "bootstrap", "seed"] as const) {
+  for (const key of ["k", "bootstrap", "seed", "prior"] as const) {
     if (latest.params[key] !== live.params[key]) {
       reasons.push(`${key} is now ${live.params[key]} (it was ${latest.params[key]})`);
     }
@@ -321,11 +344,13 @@ export function getArenaStaleness({
 export function publishArenaSnapshot({
   studyId,
   actorId,
+  prior = APP_PRIOR,
 }: {
   studyId: string;
   actorId: string;
+  prior?: number;
 }): ArenaSnapshotSummary {
-  const live = getLiveArenaResults({ studyId });
+  const live = getLiveArenaResults({ studyId, prior });
   if (live.matchCount === 0) {
     throw new AppError(
       "conflict:arena_empty",
