@@ -1,13 +1,24 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { publishArenaSnapshot } from "@/db/queries/arena-results";
+import { z } from "zod";
+import { APP_PRIOR, PRIOR_CHOICES, publishArenaSnapshot } from "@/db/queries/arena-results";
 import { guardedAction } from "@/lib/auth/guarded";
 
 export const publishLeaderboardAction = guardedAction(
-  { study: { roles: ["organizer"] } },
-  ({ study, user }) => {
-    const snapshot = publishArenaSnapshot({ studyId: study!.id, actorId: user.id });
+  {
+    study: { roles: ["organizer"] },
+    schema: z.object({
+      prior: z.coerce
+        .number()
+        .refine((w) => (PRIOR_CHOICES as readonly number[]).includes(w), {
+          error: `The weak prior must be one of ${PRIOR_CHOICES.join(", ")}.`,
+        })
+        .default(APP_PRIOR),
+    }),
+  },
+  ({ study, user, input }) => {
+    const snapshot = publishArenaSnapshot({ studyId: study!.id, actorId: user.id, prior: input.prior });
     // The layout's nav opens the leaderboard to every member once a snapshot exists.
     revalidatePath(`/studies/${study!.id}`, "layout");
     return { snapshotId: snapshot.id, matchCount: snapshot.matchCount };
