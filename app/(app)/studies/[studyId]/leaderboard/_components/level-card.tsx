@@ -1,8 +1,10 @@
+import { ChartExport } from "@/components/charts/chart-export";
 import { RatingCiChart } from "@/components/charts/rating-ci-chart";
 import { Card, CardTitle } from "@/components/ui/card";
 import type { RatingLevel, RatingRow } from "@/lib/arena/types";
 import type { PlayerGroup } from "@/lib/arena-leaderboard/groups";
 import type { CiPoint } from "@/lib/arena-leaderboard/view";
+import { toCsv } from "@/lib/csv/write";
 import { priorText } from "./prior-form";
 import { RatingTable } from "./rating-table";
 
@@ -39,7 +41,15 @@ export function LevelCard({
   const summed = criterion === "average";
   const table = (rows: RatingRow[], chart: CiPoint[], testId: string) => (
     <div className="space-y-4">
-      <RatingCiChart data={chart} testId={`rating-ci-chart-${testId}`} />
+      <ChartExport
+        name={`ratings ${testId} ${criterion}`}
+        csv={toCsv({
+          columns: ["player", "bt", "bt_ci_low", "bt_ci_high", "rank", "provisional"],
+          rows: chart.map((p) => [p.player, p.bt, p.low, p.high, p.rank, p.provisional]),
+        })}
+      >
+        <RatingCiChart data={chart} testId={`rating-ci-chart-${testId}`} />
+      </ChartExport>
       <RatingTable
         rows={rows}
         playerLabel={playerLabel}
