@@ -65,6 +65,9 @@ test("leaderboard: judge filter, condition ratings and badges visible at 1440×9
   await expect(page).toHaveURL(/judges=llm/);
   await expect(page.getByTestId("judges-llm")).toHaveAttribute("aria-current", "page");
   await expect(conditions.locator("tbody tr")).toHaveCount(2);
+  // The seeded human votes alone: a smaller board, with the agreement still shown beside the filter.
   await page.getByTestId("judges-human").click();
-  await expect(page.getByTestId("leaderboard-empty")).toContainText("No human verdicts yet");
+  await expect(page).toHaveURL(/judges=human/);
+  await expect(page.getByTestId("judges-human")).toHaveAttribute("aria-current", "page");
+  await expect(page.getByTestId("judge-agreement")).toContainText("Human and LLM judges");
 });
