@@ -1,5 +1,7 @@
+import { readFileSync } from "node:fs";
+import type { Locator, Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
-import { seedReviewStudy } from "./seed";
+import { SECRET, seedReviewStudy } from "./seed";
 import { seedArenaPairs } from "./seed-arena-pairs";
 import { seedResultsStudy } from "./seed-reviews";
 
@@ -25,7 +27,26 @@ test("results summary: p and stars visible without scrolling at 1440×900", asyn
   expect(await page.evaluate(() => window.scrollY)).toBe(0);
   await page.screenshot({ path: `${SHOTS}/results-1440x900.png` });
   await page.screenshot({ path: `${SHOTS}/results-full.png`, fullPage: true });
+
+  // The first chart (mean ± 95% CI) as a figure for a paper: SVG, PNG and its data.
+  const bar = page.getByTestId("chart-export").first();
+  const svg = await downloadOf(page, bar.getByTestId("chart-export-svg"));
+  expect(svg.name).toBe("mean-ci-by-condition.svg");
+  expect(svg.body.toString("utf8")).toMatch(/^<svg [^>]*width="6\.5in"/);
+  expect(svg.body.toString("utf8")).not.toContain("var(--");
+  // The legend (an HTML element on the page) is drawn into the figure.
+  for (const c of SECRET.conditions) expect(svg.body.toString("utf8")).toContain(`>${c.key}</text>`);
+  const png = await downloadOf(page, bar.getByTestId("chart-export-png"));
+  expect(png.body.subarray(1, 4).toString("latin1")).toBe("PNG");
+  expect(png.body.readUInt32BE(16)).toBe(1950); // 6.5 in at 300 dpi
+  const csv = await downloadOf(page, bar.getByTestId("chart-export-csv"));
+  expect(csv.body.toString("utf8").split("\r\n")[0]).toBe("metric,condition,n,mean,ci_low,ci_high");
 });
+
+async function downloadOf(page: Page, button: Locator): Promise<{ name: string; body: Buffer }> {
+  const [download] = await Promise.all([page.waitForEvent("download"), button.click()]);
+  return { name: download.suggestedFilename(), body: readFileSync((await download.path()) as string) };
+}
 
 test("leaderboard: judge filter, condition ratings and badges visible at 1440×900", async ({
   adminPage: page,

@@ -23,8 +23,48 @@ const STYLE_PROPS = [
   "dominant-baseline",
 ] as const;
 
-function standaloneSvg(svg: SVGSVGElement): { text: string; width: number; height: number } {
-  const { width, height } = svg.getBoundingClientRect();
+const SVG_NS = "http://www.w3.org/2000/svg";
+const LEGEND_HEIGHT = 24;
+
+/** The chart's own surface: Recharts also draws a small svg per legend icon. */
+function chartSurface(box: HTMLElement): SVGSVGElement | null {
+  const area = (el: Element) => el.getBoundingClientRect().width * el.getBoundingClientRect().height;
+  const surfaces = [...box.querySelectorAll<SVGSVGElement>("svg.recharts-surface")].filter(
+    (el) => !el.closest(".recharts-legend-wrapper"),
+  );
+  return surfaces.sort((a, b) => area(b) - area(a))[0] ?? null;
+}
+
+/** The HTML legend (series name and color) drawn as one row of SVG at the top of the figure. */
+function legendOf(box: HTMLElement, width: number): SVGGElement | null {
+  const items = [...box.querySelectorAll(".recharts-legend-item")];
+  if (items.length === 0) return null;
+  const group = document.createElementNS(SVG_NS, "g");
+  let x = 8;
+  for (const item of items) {
+    const icon = item.querySelector("path");
+    const color = icon ? getComputedStyle(icon).fill : "#000000";
+    const label = item.querySelector(".recharts-legend-item-text")?.textContent ?? "";
+    const swatch = document.createElementNS(SVG_NS, "rect");
+    for (const [k, v] of Object.entries({ x, y: 6, width: 12, height: 12, fill: color }))
+      swatch.setAttribute(k, String(v));
+    const text = document.createElementNS(SVG_NS, "text");
+    for (const [k, v] of Object.entries({ x: x + 16, y: 16, "font-size": 12, fill: "#1c1c1a" }))
+      text.setAttribute(k, String(v));
+    text.setAttribute("font-family", "Helvetica, Arial, sans-serif");
+    text.textContent = label;
+    group.append(swatch, text);
+    x += 28 + label.length * 7;
+    if (x > width) break;
+  }
+  return group;
+}
+
+function standaloneSvg(
+  box: HTMLElement,
+  svg: SVGSVGElement,
+): { text: string; width: number; height: number } {
+  const { width, height: chartHeight } = svg.getBoundingClientRect();
   const copy = svg.cloneNode(true) as SVGSVGElement;
   const source = [svg, ...svg.querySelectorAll("*")];
   const target = [copy, ...copy.querySelectorAll("*")];
@@ -35,19 +75,35 @@ function standaloneSvg(svg: SVGSVGElement): { text: string; width: number; heigh
       const value = style.getPropertyValue(prop);
       if (value) out.style.setProperty(prop, value);
     }
+    // Attributes such as fill="var(--chart-1)" mean nothing outside the page: the computed value.
+    for (const attr of [...out.attributes]) {
+      if (!attr.value.includes("var(")) continue;
+      const computed = style.getPropertyValue(attr.name);
+      if (computed) out.setAttribute(attr.name, computed);
+      else out.removeAttribute(attr.name);
+    }
   });
+  const legend = legendOf(box, width);
+  const top = legend ? LEGEND_HEIGHT : 0;
+  const height = chartHeight + top;
   const size = figureSize(width, height);
-  copy.setAttribute("xmlns", "http://www.w3.org/2000/svg");
-  copy.setAttribute("viewBox", `0 0 ${width} ${height}`);
-  copy.setAttribute("width", `${size.widthIn}in`);
-  copy.setAttribute("height", `${size.heightIn}in`);
+  const figure = document.createElementNS(SVG_NS, "svg");
+  figure.setAttribute("xmlns", SVG_NS);
+  figure.setAttribute("viewBox", `0 0 ${width} ${height}`);
+  figure.setAttribute("width", `${size.widthIn}in`);
+  figure.setAttribute("height", `${size.heightIn}in`);
+  const background = document.createElementNS(SVG_NS, "rect");
+  for (const [k, v] of Object.entries({ width: "100%", height: "100%", fill: "#ffffff" }))
+    background.setAttribute(k, v);
+  figure.append(background);
+  if (legend) figure.append(legend);
   copy.removeAttribute("style");
-  const background = document.createElementNS("http://www.w3.org/2000/svg", "rect");
-  background.setAttribute("width", "100%");
-  background.setAttribute("height", "100%");
-  background.setAttribute("fill", "#ffffff");
-  copy.insertBefore(background, copy.firstChild);
-  return { text: new XMLSerializer().serializeToString(copy), width, height };
+  copy.removeAttribute("class");
+  copy.setAttribute("y", String(top));
+  copy.setAttribute("width", String(width));
+  copy.setAttribute("height", String(chartHeight));
+  figure.append(copy);
+  return { text: new XMLSerializer().serializeToString(figure), width, height };
 }
 
 function save(blob: Blob, name: string) {
@@ -100,7 +156,7 @@ export function ChartExport({
 }) {
   const box = useRef<HTMLDivElement>(null);
   const [problem, setProblem] = useState<string | null>(null);
-  const svg = () => box.current?.querySelector<SVGSVGElement>("svg.recharts-surface") ?? null;
+  const svg = () => (box.current ? chartSurface(box.current) : null);
   const button = "rounded border border-[var(--border)] px-2 py-0.5 hover:bg-[var(--muted)]";
   return (
     <div className="space-y-2">
@@ -114,7 +170,8 @@ export function ChartExport({
           onClick={() => {
             const el = svg();
             if (!el) return setProblem("This chart has nothing to export yet.");
-            save(new Blob([standaloneSvg(el).text], { type: "image/svg+xml" }), figureFileName(name, "svg"));
+            const figure = standaloneSvg(box.current as HTMLDivElement, el);
+            save(new Blob([figure.text], { type: "image/svg+xml" }), figureFileName(name, "svg"));
           }}
         >
           SVG
@@ -126,7 +183,7 @@ export function ChartExport({
           onClick={async () => {
             const el = svg();
             if (!el) return setProblem("This chart has nothing to export yet.");
-            const { text, width, height } = standaloneSvg(el);
+            const { text, width, height } = standaloneSvg(box.current as HTMLDivElement, el);
             try {
               save(await toPng(text, width, height), figureFileName(name, "png"));
             } catch (e) {
