@@ -95,6 +95,8 @@ test("LLM judge both orders, leaderboard, CLI-identical downloads, published sna
         ...["node_modules/tsx/dist/cli.mjs", "scripts/arena.ts"],
         ...["--in", join(dir, "matches.csv"), "--out", join(dir, "out")],
         ...["--k", String(PARAMS.k), "--bootstrap", String(PARAMS.bootstrap), "--seed", String(PARAMS.seed)],
+        // The app's weak prior (the CLI's default is none).
+        ...["--prior", "1"],
       ],
       { stdio: "pipe" },
     );
@@ -119,16 +121,19 @@ test("LLM judge both orders, leaderboard, CLI-identical downloads, published sna
     String(withEstimate("condition")),
   );
   await expect(page.getByTestId("rating-ci-chart-condition").locator("svg.recharts-surface")).toBeVisible();
-  const ideaTable = page.getByTestId("rating-table-idea");
+  // The two topics never meet at idea level: one table and chart per topic, ranks within it.
+  const ideaTable = page.getByTestId("leaderboard-idea");
+  await expect(page.getByTestId("groups-note-idea")).toContainText("2 groups that never met");
   for (const idea of study.ideas) {
     await expect(ideaTable.getByTestId(`rating-${idea.code}`)).toContainText(idea.condition);
   }
   expect(withEstimate("idea")).toBeGreaterThan(0);
-  await expect(page.getByTestId("rating-ci-chart-idea")).toHaveAttribute(
-    "data-points",
-    String(withEstimate("idea")),
+  const points = await Promise.all(
+    [1, 2].map((g) => page.getByTestId(`rating-ci-chart-idea-${g}`).getAttribute("data-points")),
   );
-  await expect(page.getByTestId("rating-ci-chart-idea").locator("svg.recharts-surface")).toBeVisible();
+  expect(points.reduce((sum, n) => sum + Number(n), 0)).toBe(withEstimate("idea"));
+  await expect(page.getByTestId("rating-ci-chart-idea-1").locator("svg.recharts-surface")).toBeVisible();
+  await expect(page.getByTestId("prior-note-idea")).toContainText("weak prior");
   const [human, agent] = SECRET.conditions.map((c) => c.key);
   await expect(page.getByTestId(`winrate-${human}-${agent}`)).toContainText("%");
   await expect(page.getByTestId("agreement-all")).toContainText("of 20");
@@ -162,7 +167,10 @@ test("LLM judge both orders, leaderboard, CLI-identical downloads, published sna
   await member.goto(`${base}/leaderboard`);
   await expect(member.getByTestId("leaderboard-source")).toContainText("Published");
   await expect(member.getByTestId("rating-table-condition").getByTestId(`rating-${human}`)).toBeVisible();
-  await expect(member.getByTestId("rating-table-idea")).not.toContainText(human!);
+  await expect(member.getByTestId("leaderboard-idea")).toBeVisible();
+  const memberTables = member.getByTestId("leaderboard-idea").locator("table");
+  await expect(memberTables).toHaveCount(2);
+  for (const i of [0, 1]) await expect(memberTables.nth(i)).not.toContainText(human!);
   const snapshotRatings = await downloadText(member, "download-ratings.csv");
   expect(snapshotRatings).toBe(ratingsCsv);
   const live = await member.request.get(`/api/studies/${study.studyId}/arena/download?file=ratings.csv`);

@@ -18,7 +18,21 @@ import { seedResultsStudy, seedSubmittedReview } from "./seed-reviews";
 const { runStatsCli } = tsxRequire("../scripts/stats.ts", __filename) as typeof import("../scripts/stats");
 
 const [HUMAN, AGENT] = SECRET.conditions.map((c) => c.key) as [string, string];
-const OUTPUTS = ["significance.csv", "descriptives.csv", "agreement.csv", "topics.csv", "mixed-model.R"];
+const OUTPUTS = [
+  "significance.csv",
+  "significance.tex",
+  "significance.md",
+  "descriptives.csv",
+  "agreement.csv",
+  "topics.csv",
+  "mixed-model.R",
+];
+const CONTENT_TYPE = (name: string) =>
+  name.endsWith(".csv")
+    ? "text/csv; charset=utf-8"
+    : name.endsWith(".md")
+      ? "text/markdown; charset=utf-8"
+      : "text/plain; charset=utf-8";
 const CHARTS = ["chart-mean-ci", "chart-distribution", "chart-reviewer-diff", "chart-topic-means"];
 type Params = { baseline: string; correction: string; family: string };
 
@@ -74,9 +88,7 @@ async function expectCliIdentical(page: Page, studyId: string, params: Params) {
   const cli = runCli(reviewsCsv, params);
   for (const name of OUTPUTS) {
     const res = await download(page, studyId, `file=${name}&${query}`);
-    expect(res.headers()["content-type"]).toBe(
-      name.endsWith(".R") ? "text/plain; charset=utf-8" : "text/csv; charset=utf-8",
-    );
+    expect(res.headers()["content-type"]).toBe(CONTENT_TYPE(name));
     const body = await res.body();
     expect(firstDifference(body, cli.get(name) as Buffer), `${name} with ${query}: app vs CLI`).toBeNull();
   }
@@ -122,6 +134,9 @@ test("results: three tables, four plots, CLI-identical downloads, published to m
   // The organizer's live analysis: defaults are the study's baseline, Bonferroni, per comparison.
   await page.goto(results);
   for (const unit of ["review", "idea", "reviewer"]) {
+    await expect(page.getByTestId(`summary-${unit}`).getByTestId("summary-row")).toHaveCount(5);
+    // The full table (every CSV column) is one click away.
+    await page.getByTestId(`full-${unit}`).locator("summary").click();
     const table = page.getByTestId(`significance-${unit}`);
     await expect(table).toBeVisible();
     await expect(table.locator("tbody tr")).toHaveCount(5);
@@ -155,6 +170,10 @@ test("results: three tables, four plots, CLI-identical downloads, published to m
   await expect(page.getByTestId("result-summary").filter({ hasText: "reviewers as units" })).not.toHaveCount(
     0,
   );
+  const summaryRow = page.getByTestId("summary-review").locator('[data-metric="novelty"]');
+  await expect(summaryRow.getByTestId("summary-stars")).toHaveText(novelty.stars as string);
+  await expect(summaryRow.getByTestId("summary-p")).toHaveText(p < 0.001 ? "< 0.001" : p.toFixed(3));
+  await expect(page.getByTestId("result-reading")).toContainText(`${AGENT} ideas were rated`);
   const noveltyRow = page.getByTestId("significance-review").locator("tbody tr", { hasText: "novelty" });
   await expect(noveltyRow.locator(`td[title="${novelty.t}"]`)).toHaveCount(1);
   await expect(noveltyRow.getByTestId("stars")).toHaveText(novelty.stars as string);
@@ -181,7 +200,8 @@ test("results: three tables, four plots, CLI-identical downloads, published to m
   for (const unit of ["review", "idea", "reviewer"])
     await expect(other.getByTestId(`significance-${unit}`).locator("tbody tr")).toHaveCount(5);
   for (const chart of CHARTS) await expect(other.getByTestId(chart).locator("svg").first()).toBeVisible();
-  await expect(other.getByTestId("result-summary").first()).toBeVisible();
+  await expect(other.getByTestId("result-reading")).toBeVisible();
+  await expect(other.getByTestId("summary-review").getByTestId("summary-row")).toHaveCount(5);
   await expect(other.getByTestId("publish-results")).toHaveCount(0);
   await expect(other.getByTestId("results-params")).toHaveCount(0);
   const href = await other.getByTestId("download-significance").getAttribute("href");

@@ -1,5 +1,6 @@
-// npm run arena -- --in matches.csv --out DIR [--k 4] [--bootstrap 1000] [--seed 1]
-// Writes DIR/ratings.csv, DIR/winrates.csv and DIR/agreement.csv; a bad file or argument exits 2
+// npm run arena -- --in matches.csv --out DIR [--k 4] [--bootstrap 1000] [--seed 1] [--prior 0]
+// --prior: weight of a virtual tie of each player against the field (0 = plain maximum likelihood,
+// the default here so existing outputs stay as they were; the app uses 1). Writes DIR/ratings.csv, DIR/winrates.csv and DIR/agreement.csv; a bad file or argument exits 2
 // with "file:line: problem" lines on stderr and writes nothing.
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
@@ -12,8 +13,9 @@ import { AVERAGE_CRITERION } from "@/lib/arena/types";
 
 export type CliIo = { stdout: (line: string) => void; stderr: (line: string) => void };
 
-const USAGE = "Usage: npm run arena -- --in matches.csv --out DIR [--k 4] [--bootstrap 1000] [--seed 1]";
-const KNOWN = new Set(["--in", "--out", "--k", "--bootstrap", "--seed"]);
+const USAGE =
+  "Usage: npm run arena -- --in matches.csv --out DIR [--k 4] [--bootstrap 1000] [--seed 1] [--prior 0]";
+const KNOWN = new Set(["--in", "--out", "--k", "--bootstrap", "--seed", "--prior"]);
 const INTEGER = /^-?\d+$/;
 
 class UsageError extends Error {}
@@ -41,7 +43,10 @@ function readOptions(args: Map<string, string>) {
   }
   const seed = args.get("--seed") ?? "1";
   if (!INTEGER.test(seed)) throw new UsageError(`--seed must be an integer (got "${seed}").`);
-  return { k, bootstrap: Number(bootstrap), seed: Number(seed) };
+  const prior = Number(args.get("--prior") ?? 0);
+  if (!(prior >= 0 && Number.isFinite(prior)))
+    throw new UsageError(`--prior must be a number >= 0 (got "${args.get("--prior")}").`);
+  return { k, bootstrap: Number(bootstrap), seed: Number(seed), prior };
 }
 
 const consoleIo: CliIo = { stdout: (line) => console.log(line), stderr: (line) => console.error(line) };

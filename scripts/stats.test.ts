@@ -55,6 +55,8 @@ describe("npm run stats", () => {
       "descriptives.csv",
       "mixed-model.R",
       "significance.csv",
+      "significance.md",
+      "significance.tex",
       "topics.csv",
     ]);
     const significance = parseCsv(readFileSync(join(out, "significance.csv"), "utf8"));
@@ -85,9 +87,9 @@ describe("npm run stats", () => {
   const bad: { name: string; text?: string; args: string[]; stderr: string[] }[] = [
     {
       name: "missing required column",
-      text: GOOD.replace(",topic,", ",subject,"),
+      text: GOOD.replace(",condition,", ",arm,"),
       args: [],
-      stderr: ['REVIEWS:1: missing column "topic"'],
+      stderr: ['REVIEWS:1: missing column "condition"'],
     },
     {
       name: "non-numeric score",
@@ -139,6 +141,22 @@ describe("npm run stats", () => {
     const lines = result.stderr.replaceAll(path, "REVIEWS").trim().split("\n");
     expect(lines.slice(0, stderr.length)).toEqual(stderr);
     expect(existsSync(out)).toBe(false);
+  });
+
+  it("without --out prints the Markdown summary, writes nothing, and notes skipped analyses", () => {
+    const noIds = GOOD.split("\n")
+      .map((line, i) => (i === 0 ? line : line.replace(/^([^,]*,[^,]*,[^,]*,[^,]*,)[^,]*/, "$1")))
+      .join("\n");
+    const result = runStatsCli(["--in", input(noIds), "--baseline", "Human"]);
+    expect(result.code).toBe(0);
+    expect(result.stdout.split("\n")[0]).toBe(
+      "**Reviews as units** (Welch two-sample t-test; effect Hedges' g)",
+    );
+    expect(result.stdout).toContain("Reviewers as units not tested");
+    expect(result.stderr).toContain(
+      'note: skipped: unit=reviewer needs reviewer ids (column "reviewer_id"), and no row has one',
+    );
+    expect(existsSync(join(dir, "out"))).toBe(false);
   });
 
   it("exits 2 when a required flag is missing or the file cannot be read", () => {

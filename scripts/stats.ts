@@ -1,7 +1,9 @@
 // npm run stats -- --in reviews.csv --baseline Human [--metrics novelty,excitement,...]
-//   [--correction bonferroni|holm|bh] [--family comparison|unit] --out DIR
-// Writes DIR/significance.csv, topics.csv (per-topic breakdown), descriptives.csv, agreement.csv
-// and mixed-model.R; bad input exits 2 with file:line: problem lines and writes nothing.
+//   [--correction bonferroni|holm|bh] [--family comparison|unit] [--out DIR]
+// Writes DIR/significance.csv, significance.tex and significance.md (the paper-style summary),
+// topics.csv (per-topic breakdown), descriptives.csv, agreement.csv and mixed-model.R; without
+// --out it writes no file and prints the summary as Markdown on stdout.
+// Bad input exits 2 with file:line: problem lines and writes nothing.
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -16,12 +18,14 @@ import {
   formatDescriptivesCsv,
   formatMixedModelScript,
   formatSignificanceCsv,
+  formatSignificanceLatex,
+  formatSignificanceMarkdown,
   formatTopicsCsv,
   parseTidyReviews,
 } from "@/lib/stats";
 
 const USAGE =
-  "Usage: npm run stats -- --in reviews.csv --baseline Human [--metrics novelty,excitement,...] [--correction bonferroni|holm|bh] [--family comparison|unit] --out DIR";
+  "Usage: npm run stats -- --in reviews.csv --baseline Human [--metrics novelty,excitement,...] [--correction bonferroni|holm|bh] [--family comparison|unit] [--out DIR]";
 
 export type StatsCliResult = { code: number; stdout: string; stderr: string };
 export type StatsCliIo = {
@@ -51,7 +55,7 @@ function readArgs(argv: string[]): Map<string, string> {
     args.set(key, value);
     i += 1;
   }
-  for (const key of ["--in", "--baseline", "--out"]) {
+  for (const key of ["--in", "--baseline"]) {
     if (!args.has(key)) throw new Refusal(`Missing ${key}.\n${USAGE}`);
   }
   return args;
@@ -97,6 +101,8 @@ function run(argv: string[], io: StatsCliIo): { stdout: string; stderr: string }
   const analysis = analyzeReviews(parsed.table, params);
   const files: [string, string][] = [
     ["significance.csv", formatSignificanceCsv(analysis.significance)],
+    ["significance.tex", formatSignificanceLatex(analysis)],
+    ["significance.md", formatSignificanceMarkdown(analysis)],
     ["topics.csv", formatTopicsCsv(analysis.topics)],
     ["descriptives.csv", formatDescriptivesCsv(analysis.descriptives)],
     ["agreement.csv", formatAgreementCsv(analysis.agreement)],
@@ -109,7 +115,12 @@ function run(argv: string[], io: StatsCliIo): { stdout: string; stderr: string }
       }),
     ],
   ];
-  const out = args.get("--out") as string;
+  const out = args.get("--out");
+  const notes = [...analysis.warnings.map((w) => `warning: ${w}\n`), ...skipNotes(analysis)];
+  if (out === undefined) {
+    const head = `Analyzed ${parsed.table.rows.length} reviews (baseline ${params.baseline}); no --out, so no files were written.\n`;
+    return { stdout: formatSignificanceMarkdown(analysis), stderr: head + notes.join("") };
+  }
   try {
     io.mkdir(out);
     for (const [name, content] of files) io.writeFile(join(out, name), content);
@@ -120,7 +131,13 @@ function run(argv: string[], io: StatsCliIo): { stdout: string; stderr: string }
   const significant = tested.filter((r) => r.stars !== "").length;
   const conditions = new Set(parsed.table.rows.map((r) => r.condition)).size;
   const summary = `Analyzed ${parsed.table.rows.length} reviews (${analysis.params.metrics.length} metrics, ${conditions} conditions, baseline ${params.baseline}): ${tested.length} of ${analysis.significance.length} tests run, ${significant} significant after ${correction} (family ${family}), ${analysis.warnings.length} warnings; wrote ${files.map(([name]) => join(out, name)).join(", ")}.`;
-  return { stdout: `${summary}\n`, stderr: analysis.warnings.map((w) => `warning: ${w}\n`).join("") };
+  return { stdout: `${summary}\n`, stderr: notes.join("") };
+}
+
+/** Each distinct "skipped: …" note once (e.g. unit reviewer without reviewer ids). */
+function skipNotes(analysis: ReturnType<typeof analyzeReviews>): string[] {
+  const notes = [...analysis.significance, ...analysis.topics].map((r) => r.note);
+  return [...new Set(notes.filter((n) => n.startsWith("skipped:")))].map((n) => `note: ${n}\n`);
 }
 
 /** The CLI without the process: tests call it in-process with their own temp dirs. */

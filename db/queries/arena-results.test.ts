@@ -132,7 +132,7 @@ describe("arena outputs", () => {
     const { study } = arenaWithVotes();
     setParams(study.id, { k: 8, bootstrap: 60, seed: 11 });
     const live = getLiveArenaResults({ studyId: study.id });
-    expect(live.params).toEqual({ k: 8, bootstrap: 60, seed: 11 });
+    expect(live.params).toEqual({ k: 8, bootstrap: 60, seed: 11, prior: 1 });
     expect(live.matchCount).toBe(36);
     expect(live.verdictCount).toBe(180);
     expect(live.matchesHash).toBe(hashMatchesCsv(live.files["matches.csv"]));
@@ -152,6 +152,8 @@ describe("arena outputs", () => {
           "60",
           "--seed",
           "11",
+          "--prior",
+          "1",
         ],
         { stdout: () => {}, stderr: () => {} },
       );
@@ -159,10 +161,30 @@ describe("arena outputs", () => {
       for (const name of ["ratings.csv", "winrates.csv", "agreement.csv"] as const) {
         expect(readFileSync(join(dir, "out", name), "utf8")).toBe(live.files[name]);
       }
+      // The CLI's default prior is 0: its files differ from the app's (prior 1).
+      runArenaCli(
+        [
+          "--in",
+          join(dir, "matches.csv"),
+          "--out",
+          join(dir, "plain"),
+          "--k",
+          "8",
+          "--bootstrap",
+          "60",
+          "--seed",
+          "11",
+        ],
+        {
+          stdout: () => {},
+          stderr: () => {},
+        },
+      );
+      expect(readFileSync(join(dir, "plain", "ratings.csv"), "utf8")).not.toBe(live.files["ratings.csv"]);
       // Different parameters give different files (so the comparison above can fail).
       const other = computeArenaOutputs({
         matchesCsv: live.files["matches.csv"],
-        params: { k: 4, bootstrap: 60, seed: 12 },
+        params: { k: 4, bootstrap: 60, seed: 12, prior: 1 },
       });
       expect(other.files["ratings.csv"]).not.toBe(live.files["ratings.csv"]);
     } finally {
@@ -192,7 +214,7 @@ describe("arena snapshots", () => {
     expect(published).toMatchObject({
       matchesHash: live.matchesHash,
       matchCount: 36,
-      params: { k: 4, bootstrap: 20, seed: 5 },
+      params: { k: 4, bootstrap: 20, seed: 5, prior: 1 },
       publishedBy: "Olga Organizer",
     });
     const stored = getArenaSnapshot({ studyId: study.id, snapshotId: published.id })!;

@@ -1,6 +1,7 @@
 import "server-only";
 import { and, asc, desc, eq } from "drizzle-orm";
 import {
+  APP_PRIOR,
   ARENA_FILE_NAMES,
   type ArenaFiles,
   type ArenaOutputs,
@@ -124,19 +125,28 @@ export function getArenaMatchesCsv({ studyId }: { studyId: string }): string {
 
 // --- the live leaderboard (the files themselves: lib/arena/leaderboard-outputs.ts) ----------------
 
-function paramsOf(config: { k: number; bootstrap: number; seed: number }): ArenaParams {
-  return { k: config.k, bootstrap: config.bootstrap, seed: config.seed };
+function paramsOf(config: { k: number; bootstrap: number; seed: number }, prior: number): ArenaParams {
+  return { k: config.k, bootstrap: config.bootstrap, seed: config.seed, prior };
 }
 
-/** The leaderboard as it stands now, with the study's k, bootstrap and seed. */
-export function getLiveArenaResults({ studyId }: { studyId: string }): LiveArenaResults {
+/** The leaderboard as it stands now, with the study's k, bootstrap and seed and this prior. */
+export function getLiveArenaResults({
+  studyId,
+  prior = APP_PRIOR,
+}: {
+  studyId: string;
+  prior?: number;
+}): LiveArenaResults {
   const { matches, config } = withDbErrors(() =>
     getDb().transaction((tx) => ({
       matches: readMatches(tx, studyId),
       config: readStudyArenaConfig(tx, studyId),
     })),
   );
-  const outputs = computeArenaOutputs({ matchesCsv: writeMatchesCsv(matches), params: paramsOf(config) });
+  const outputs = computeArenaOutputs({
+    matchesCsv: writeMatchesCsv(matches),
+    params: paramsOf(config, prior),
+  });
   return { ...outputs, criteria: config.criteria.map((c) => c.key) };
 }
 
@@ -167,7 +177,13 @@ function toSummary(row: SnapshotRow): ArenaSnapshotSummary {
     createdAt: row.createdAt,
     matchesHash: row.matchesHash,
     matchCount: row.matchCount,
-    params: { k: Number(p.k), bootstrap: Number(p.bootstrap), seed: Number(p.seed) },
+    // Snapshots published before the prior option were plain maximum likelihood.
+    params: {
+      k: Number(p.k),
+      bootstrap: Number(p.bootstrap),
+      seed: Number(p.seed),
+      prior: p.prior === undefined ? 0 : Number(p.prior),
+    },
     publishedBy: row.publishedBy,
   };
 }
@@ -239,7 +255,7 @@ export function getArenaStaleness({
         : "the matches changed since it was published",
     );
   }
-  for (const key of ["k", "bootstrap", "seed"] as const) {
+  for (const key of ["k", "bootstrap", "seed", "prior"] as const) {
     if (latest.params[key] !== live.params[key]) {
       reasons.push(`${key} is now ${live.params[key]} (it was ${latest.params[key]})`);
     }
@@ -254,11 +270,13 @@ export function getArenaStaleness({
 export function publishArenaSnapshot({
   studyId,
   actorId,
+  prior = APP_PRIOR,
 }: {
   studyId: string;
   actorId: string;
+  prior?: number;
 }): ArenaSnapshotSummary {
-  const live = getLiveArenaResults({ studyId });
+  const live = getLiveArenaResults({ studyId, prior });
   if (live.matchCount === 0) {
     throw new AppError(
       "conflict:arena_empty",

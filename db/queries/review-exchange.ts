@@ -9,8 +9,9 @@ import { parseTidyReviews, type TidyReview, tidyColumns } from "@/lib/stats/tidy
 import { getDb } from "../client";
 import { withDbErrors } from "../errors";
 import { conditions, ideas, reviewImports, reviews, studies, topics, users } from "../schema";
+import { createPlaceholderIdeas } from "./review-placeholders";
 import { readReviewSetup } from "./review-setup";
-import { type Executor, loadStudy, logEvent, readConditionKeys } from "./study-shared";
+import { type Executor, loadStudy, logEvent } from "./study-shared";
 
 // The tidy review table (shared/specs/statistics.md) out and in. Export: submitted reviews, with
 // reviewer ids pseudonymized per study unless the organizer asks for identities. Import: external
@@ -103,7 +104,13 @@ export function tidyExportToJson(table: TidyExport): Record<string, CsvValue>[] 
 // --- import ---------------------------------------------------------------------------------------
 
 export type ImportIssue = { line: number; message: string };
-export type ReviewImportResult = { added: number; unchanged: number };
+export type ReviewImportResult = {
+  added: number;
+  unchanged: number;
+  /** With createMissingIdeas: placeholder ideas and topics made for ids the study lacked. */
+  ideasCreated: number;
+  topicsCreated: number;
+};
 
 const sameAnswers = (a: ReviewAnswers, b: ReviewAnswers, metrics: string[]) =>
   metrics.every(
@@ -126,17 +133,21 @@ function importError(issues: ImportIssue[]): AppError {
  * Imports external reviews from a tidy table: every row is checked (idea, topic, condition, scales,
  * dates, duplicate ids) and the file is refused as a whole when any row is wrong. A review id
  * already in the study with the same answers counts as unchanged, so re-importing is harmless.
+ * createMissingIdeas: an idea_id the study lacks becomes a placeholder idea with the row's topic
+ * and condition (see review-placeholders.ts); an idea_id may also name an idea's external id.
  */
 export function importReviews({
   studyId,
   actorId,
   fileName,
   text,
+  createMissingIdeas = false,
 }: {
   studyId: string;
   actorId: string;
   fileName: string;
   text: string;
+  createMissingIdeas?: boolean;
 }): ReviewImportResult {
   return withDbErrors(() =>
     getDb().transaction(
@@ -161,7 +172,13 @@ export function importReviews({
         if (table.rows.length === 0) throw importError([{ line: 2, message: "the file has no reviews" }]);
 
         const ideaRows = tx
-          .select({ id: ideas.id, code: ideas.code, topic: topics.name, condition: conditions.key })
+          .select({
+            id: ideas.id,
+            code: ideas.code,
+            externalId: ideas.externalId,
+            topic: topics.name,
+            condition: conditions.key,
+          })
           .from(ideas)
           .innerJoin(topics, eq(topics.id, ideas.topicId))
           .innerJoin(conditions, eq(conditions.id, ideas.conditionId))
@@ -169,7 +186,30 @@ export function importReviews({
           .all();
         const byId = new Map(ideaRows.map((i) => [i.id, i]));
         const byCode = new Map(ideaRows.map((i) => [i.code, i]));
-        const conditionKeys = readConditionKeys(tx, studyId);
+        const byExternal = new Map(ideaRows.flatMap((i) => (i.externalId ? [[i.externalId, i]] : [])));
+        const findIdea = (ideaId: string) =>
+          byId.get(ideaId) ?? byCode.get(ideaId.toUpperCase()) ?? byExternal.get(ideaId);
+        const conditionIds = new Map(
+          tx
+            .select({ id: conditions.id, key: conditions.key })
+            .from(conditions)
+            .where(eq(conditions.studyId, studyId))
+            .all()
+            .map((c) => [c.key, c.id]),
+        );
+        const conditionKeys = new Set(conditionIds.keys());
+        let placeholders = { created: 0, topics: 0 };
+        if (createMissingIdeas) {
+          const made = createPlaceholderIdeas(tx, {
+            studyId,
+            rows: table.rows,
+            isKnown: (ideaId) => findIdea(ideaId) !== undefined,
+            conditionIds,
+          });
+          if (made.issues.length > 0) throw importError(made.issues);
+          for (const idea of made.created) byExternal.set(idea.externalId, { ...idea });
+          placeholders = { created: made.created.length, topics: made.topicsCreated };
+        }
         const existing = tx
           .select({
             id: reviews.id,
@@ -187,6 +227,10 @@ export function importReviews({
           if (r.externalReviewId) existingById.set(r.externalReviewId, r);
         }
 
+        // Without a review_id column the ids are generated from the line: the file name keeps two
+        // such files apart, and the same file imported again still matches its earlier rows.
+        const generatedIds = table.absent?.includes("review_id") ?? false;
+        const reviewKey = (row: TidyReview) => (generatedIds ? `${fileName}#${row.reviewId}` : row.reviewId);
         const issues: ImportIssue[] = [];
         const fresh: {
           row: TidyReview;
@@ -197,8 +241,11 @@ export function importReviews({
         let unchanged = 0;
         for (const row of table.rows) {
           const rowIssues: string[] = [];
-          const idea = byId.get(row.ideaId) ?? byCode.get(row.ideaId.toUpperCase());
-          if (!idea) rowIssues.push(`unknown idea "${row.ideaId}"`);
+          const idea = findIdea(row.ideaId);
+          if (!idea)
+            rowIssues.push(
+              `unknown idea "${row.ideaId}"${createMissingIdeas ? "" : ' (tick "create missing ideas" to add placeholders)'}`,
+            );
           if (!conditionKeys.has(row.condition)) rowIssues.push(`unknown condition "${row.condition}"`);
           else if (idea && idea.condition !== row.condition)
             rowIssues.push(
@@ -241,7 +288,7 @@ export function importReviews({
             minutes: row.minutes,
             attested: false,
           };
-          const known = existingById.get(row.reviewId);
+          const known = existingById.get(reviewKey(row));
           if (known && rowIssues.length === 0) {
             if (
               known.status === "submitted" &&
@@ -251,7 +298,7 @@ export function importReviews({
               unchanged += 1;
               continue;
             }
-            rowIssues.push(`review "${row.reviewId}" already exists in this study with other answers`);
+            rowIssues.push(`review "${reviewKey(row)}" already exists in this study with other answers`);
           }
           if (rowIssues.length > 0) issues.push({ line: row.line, message: rowIssues.join("; ") });
           else if (idea)
@@ -281,8 +328,8 @@ export function importReviews({
                 submittedAt: f.submittedAt,
                 firstSubmittedAt: f.submittedAt,
                 importId: batch.id,
-                externalReviewId: f.row.reviewId,
-                externalReviewerId: f.row.reviewerId,
+                externalReviewId: reviewKey(f.row),
+                externalReviewerId: f.row.reviewerId === "" ? null : f.row.reviewerId,
                 createdAt: now,
                 updatedAt: now,
               })
@@ -301,9 +348,20 @@ export function importReviews({
           studyId,
           actorId,
           kind: "reviews_imported",
-          detail: { fileName, added: fresh.length, unchanged },
+          detail: {
+            fileName,
+            added: fresh.length,
+            unchanged,
+            ideasCreated: placeholders.created,
+            topicsCreated: placeholders.topics,
+          },
         });
-        return { added: fresh.length, unchanged };
+        return {
+          added: fresh.length,
+          unchanged,
+          ideasCreated: placeholders.created,
+          topicsCreated: placeholders.topics,
+        };
       },
       { behavior: "immediate" },
     ),

@@ -431,6 +431,8 @@ describe("dashboard, reassign, export and import", () => {
     ).toEqual({
       added: 0,
       unchanged: first.rows.length,
+      ideasCreated: 0,
+      topicsCreated: 0,
     });
     expect(getTidyReviewExport({ studyId: s.study.id })).toEqual(first);
 
@@ -448,7 +450,9 @@ describe("dashboard, reassign, export and import", () => {
     const e = catchError(() =>
       importReviews({ studyId: s.study.id, actorId: s.organizer.id, fileName: "bad.csv", text: bad }),
     );
-    expect(e.message).toContain('line 3: unknown idea "NOPE"');
+    expect(e.message).toContain(
+      'line 3: unknown idea "NOPE" (tick "create missing ideas" to add placeholders)',
+    );
     expect(e.message).toContain('line 4: unknown condition "Robot"');
     expect(e.message).toContain("line 5: novelty: 11 is not a whole number from 1 to 10");
     expect(getTidyReviewExport({ studyId: s.study.id }).rows.length).toBe(first.rows.length);
@@ -459,7 +463,7 @@ describe("dashboard, reassign, export and import", () => {
     ].join("\n");
     expect(
       importReviews({ studyId: s.study.id, actorId: s.organizer.id, fileName: "paper.csv", text: good }),
-    ).toEqual({ added: 1, unchanged: 0 });
+    ).toEqual({ added: 1, unchanged: 0, ideasCreated: 0, topicsCreated: 0 });
     const after = getTidyReviewExport({ studyId: s.study.id });
     const row = after.rows.find((r) => r[0] === "ext-1")!;
     expect(row.slice(0, 14)).toEqual([

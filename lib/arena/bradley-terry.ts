@@ -11,6 +11,12 @@ export type FitOptions = {
   /** Stop when no π changes by more than this ratio in one iteration. */
   tolerance?: number;
   maxIterations?: number;
+  /**
+   * Weak prior: each player also tied `prior` virtual games against the field, a fixed player at
+   * the average (π = 1). 0 (default) is plain maximum likelihood; any weight above 0 gives every
+   * player a finite estimate, shrunk towards the average the more, the fewer games it has.
+   */
+  prior?: number;
 };
 
 export type CountsFit =
@@ -28,7 +34,10 @@ export type BtFit =
  * 2:1 odds swap between ratios 1 and 4 forever).
  */
 export function fitCounts(index: PairIndex, counts: Float64Array, options: FitOptions = {}): CountsFit {
-  if (!hasFiniteMaximum(index, counts)) return { ok: false };
+  const prior = options.prior ?? 0;
+  if (prior <= 0 && !hasFiniteMaximum(index, counts)) return { ok: false };
+  // Half of each virtual tie is a point scored against the field, half one conceded.
+  const virtualHalf = prior / 2;
   const n = index.players.length;
   const tolerance = options.tolerance ?? 1e-10;
   const maxIterations = options.maxIterations ?? 10_000;
@@ -51,8 +60,9 @@ export function fitCounts(index: PairIndex, counts: Float64Array, options: FitOp
     let logSum = 0;
     for (let i = 0; i < n; i += 1) {
       const own = pi[i] as number;
-      let num = 0;
-      let den = 0;
+      const field = 1 / (own + 1);
+      let num = virtualHalf * field;
+      let den = virtualHalf * field;
       for (let e = pairsStart[i] as number; e < (pairsStart[i + 1] as number); e += 1) {
         const other = pi[opponent[e] as number] as number;
         const inv = 1 / (own + other);
@@ -63,7 +73,8 @@ export function fitCounts(index: PairIndex, counts: Float64Array, options: FitOp
       logSum += Math.log(pi[i] as number);
     }
     // π is only defined up to a factor; fixing the geometric mean at 1 makes the change test fair.
-    const scale = Math.exp(-logSum / n);
+    // With a prior the field (π = 1) fixes the scale, and rescaling would move the fixed point.
+    const scale = prior > 0 ? 1 : Math.exp(-logSum / n);
     let change = 0;
     for (let i = 0; i < n; i += 1) {
       pi[i] = (pi[i] as number) * scale;

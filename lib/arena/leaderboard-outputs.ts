@@ -10,8 +10,16 @@ export const ARENA_FILE_NAMES = ["matches.csv", "ratings.csv", "winrates.csv", "
 export type ArenaFileName = (typeof ARENA_FILE_NAMES)[number];
 export type ArenaFiles = Record<ArenaFileName, string>;
 
-/** The leaderboard's parameters, the same as the CLI's --k, --bootstrap and --seed. */
-export type ArenaParams = { k: number; bootstrap: number; seed: number };
+/** The leaderboard's parameters, the same as the CLI's --k, --bootstrap, --seed and --prior. */
+export type ArenaParams = { k: number; bootstrap: number; seed: number; prior: number };
+
+/**
+ * The app's weak prior: one virtual tie of each player against the field, so small arenas get
+ * finite ratings (the CLI's default is 0, plain maximum likelihood; snapshots from before the
+ * option were computed without one).
+ */
+export const APP_PRIOR = 1;
+export const PRIOR_CHOICES = [0, 0.5, 1, 2, 5] as const;
 
 export type ArenaOutputs = {
   files: ArenaFiles;
@@ -44,7 +52,7 @@ export function computeArenaOutputs({
   params: ArenaParams;
 }): ArenaOutputs {
   const matchesHash = hashMatchesCsv(matchesCsv);
-  const key = `${matchesHash}:${params.k}:${params.bootstrap}:${params.seed}`;
+  const key = `${matchesHash}:${params.k}:${params.bootstrap}:${params.seed}:${params.prior}`;
   const hit = outputCache.get(key);
   if (hit) return hit;
   const parsed = parseMatchesCsv(matchesCsv);
@@ -76,5 +84,5 @@ export function computeArenaOutputs({
 
 /** The CLI command that recomputes a leaderboard's files from its matches.csv. */
 export function arenaCliCommand(params: ArenaParams): string {
-  return `npm run arena -- --in matches.csv --out DIR --k ${params.k} --bootstrap ${params.bootstrap} --seed ${params.seed}`;
+  return `npm run arena -- --in matches.csv --out DIR --k ${params.k} --bootstrap ${params.bootstrap} --seed ${params.seed} --prior ${params.prior}`;
 }

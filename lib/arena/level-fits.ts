@@ -23,7 +23,7 @@ export type CriterionTable = {
 export function fitLevel(
   level: LevelGames,
   criteria: readonly string[],
-  { k, problems }: { k: number; problems: string[] },
+  { k, problems, prior = 0 }: { k: number; problems: string[]; prior?: number },
 ): { tables: CriterionTable[]; units: FitUnit[] } {
   const tables: CriterionTable[] = [];
   const units: FitUnit[] = [];
@@ -34,7 +34,7 @@ export function fitLevel(
       const label = `${level.level} level, ${criterion}${level.groupCount > 1 ? `, group ${group + 1}` : ""}`;
       const index = indexGames(part.games);
       const counts = countCells(index);
-      const fit = fitCounts(index, counts);
+      const fit = fitCounts(index, counts, { prior });
       if (!fit.ok) {
         problems.push(
           `${label}: ${describeBtProblem(diagnoseCounts(index, counts))}; bt, CI and rank left empty`,

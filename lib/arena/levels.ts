@@ -19,8 +19,18 @@ export type LevelGames = {
   byCriterion: Map<string, CriterionGames>;
 };
 
-/** `judgments`: the number of distinct match_ids, numbered 0… in (created_at, match_id) order. */
-export type ArenaGames = { criteria: string[]; judgments: number; levels: LevelGames[] };
+/**
+ * `judgments`: the number of distinct match_ids, numbered 0… in (created_at, match_id) order;
+ * `pairOf[j]`: the two ideas of judgment j; `conditionOf`: each idea's condition (the clusters of the
+ * condition-level bootstrap, see cluster-bootstrap.ts).
+ */
+export type ArenaGames = {
+  criteria: string[];
+  judgments: number;
+  levels: LevelGames[];
+  pairOf: [string, string][];
+  conditionOf: Map<string, string>;
+};
 
 export function buildArenaGames(matches: readonly MatchRecord[]): ArenaGames {
   const criteria = [...new Set(matches.map((m) => m.criterion))];
@@ -32,11 +42,16 @@ export function buildArenaGames(matches: readonly MatchRecord[]): ArenaGames {
     // remembering the last judgment counted is enough to count each once.
     seen: new Map<string, { count: number; last: number }>(),
   }));
+  const pairOf: [string, string][] = [];
+  const conditionOf = new Map<string, string>();
   for (const m of sortMatches(matches)) {
     let j = judgmentOf.get(m.matchId);
     if (j === undefined) {
       j = judgmentOf.size;
       judgmentOf.set(m.matchId, j);
+      pairOf.push([m.ideaA, m.ideaB]);
+      conditionOf.set(m.ideaA, m.conditionA);
+      conditionOf.set(m.ideaB, m.conditionB);
     }
     const sides = [
       [m.ideaA, m.ideaB],
@@ -55,7 +70,7 @@ export function buildArenaGames(matches: readonly MatchRecord[]): ArenaGames {
       }
     });
   }
-  return { criteria, judgments: judgmentOf.size, levels: levels.map(toLevelGames) };
+  return { criteria, judgments: judgmentOf.size, levels: levels.map(toLevelGames), pairOf, conditionOf };
 }
 
 function toLevelGames(data: {

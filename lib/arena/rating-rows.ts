@@ -1,5 +1,6 @@
 // ratings.csv rows from the fits. The `average` row of a player is the mean of its criterion
-// ratings (Elo and BT), defined only when it has one in every criterion; its CI is the percentile
+// ratings (Elo and BT), defined only when it has one in every criterion, with wins, ties and losses
+// summed over the criteria; its CI is the percentile
 // interval of that same mean taken within each bootstrap resample (the resamples are shared by all
 // criteria), so it reflects how the criteria move together. Ranks are CI-aware within a fit unit
 // (criterion rows) or within a comparison group (average rows).
@@ -68,9 +69,7 @@ export function buildAverageRows(level: LevelGames, tables: readonly CriterionTa
       btCiHigh: interval?.high ?? null,
       rank: null,
       matches,
-      wins: null,
-      ties: null,
-      losses: null,
+      ...sumTallies(tables, player),
       provisional: matches < PROVISIONAL_BELOW,
     };
   });
@@ -83,6 +82,17 @@ export function buildAverageRows(level: LevelGames, tables: readonly CriterionTa
     });
   }
   return sortRows(rows);
+}
+
+/** Wins, ties and losses summed over the criteria (a match with 5 criteria counts 5 verdicts). */
+function sumTallies(tables: readonly CriterionTable[], player: string) {
+  const tallies = tables.flatMap((t) => {
+    const tally = t.tallies.get(player);
+    return tally ? [tally] : [];
+  });
+  if (tallies.length === 0) return { wins: null, ties: null, losses: null };
+  const sum = (key: "wins" | "ties" | "losses") => tallies.reduce((total, t) => total + t[key], 0);
+  return { wins: sum("wins"), ties: sum("ties"), losses: sum("losses") };
 }
 
 /** Best first: bt, then Elo (a player without bt sorts below those with one), then id. */

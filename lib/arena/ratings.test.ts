@@ -127,7 +127,7 @@ describe("computeRatings: Bradley–Terry, bootstrap and average", () => {
     }
   });
 
-  it("averages each player's criterion ratings; counts are its matches, not summed verdicts", () => {
+  it("averages each player's criterion ratings; matches are its matches, W/T/L summed over criteria", () => {
     for (const player of ["i1", "i5", "C2"]) {
       const level = player.startsWith("C") ? "condition" : "idea";
       const [n, c, avg] = ["novelty", "clarity", "average"].map(
@@ -137,9 +137,9 @@ describe("computeRatings: Bradley–Terry, bootstrap and average", () => {
       expect(avg?.elo).toBeCloseTo(((n?.elo as number) + (c?.elo as number)) / 2, 10);
       expect(avg).toMatchObject({
         matches: n?.matches,
-        wins: null,
-        ties: null,
-        losses: null,
+        wins: (n?.wins as number) + (c?.wins as number),
+        ties: (n?.ties as number) + (c?.ties as number),
+        losses: (n?.losses as number) + (c?.losses as number),
         provisional: false,
       });
     }
@@ -150,6 +150,21 @@ describe("computeRatings: Bradley–Terry, bootstrap and average", () => {
     const bts = novelty.map((r) => r.bt as number);
     expect(bts).toEqual([...bts].sort((x, y) => y - x));
     expect(novelty[0]?.rank).toBe(1);
+  });
+
+  it("with a weak prior rates every player, even one that never lost, and skips no resample", () => {
+    const unbeaten = [
+      ...match("p1", 1, ["i1", "i2"], { novelty: "a" }),
+      ...match("p2", 2, ["i1", "i3"], { novelty: "a" }),
+      ...match("p3", 3, ["i2", "i3"], { novelty: "tie" }),
+    ];
+    const plain = computeRatings(unbeaten, { bootstrap: 20 });
+    expect(find(plain.rows, "idea", "novelty", "i1")?.bt).toBeNull();
+    const prior = computeRatings(unbeaten, { bootstrap: 20, prior: 1 });
+    expect(
+      prior.rows.filter((r) => r.level === "idea").every((r) => r.bt !== null && r.btCiLow !== null),
+    ).toBe(true);
+    expect(prior.problems.filter((p) => p.includes("skipped"))).toEqual([]);
   });
 
   it("leaves CIs and ranks empty without resamples", () => {

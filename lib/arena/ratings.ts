@@ -6,6 +6,7 @@
 import { toCsv } from "@/lib/csv/write";
 import { computeAgreement, computePositionBias } from "./agreement";
 import { DEFAULT_RESAMPLES } from "./bootstrap";
+import { clusterBootstrapUnits } from "./cluster-bootstrap";
 import { ELO_K } from "./elo";
 import { type CriterionTable, fitLevel } from "./level-fits";
 import { buildArenaGames } from "./levels";
@@ -20,6 +21,16 @@ export type RatingsOptions = {
   /** Bootstrap resamples (default 1,000); 0 leaves CIs and ranks empty. */
   bootstrap?: number;
   seed?: number;
+  /**
+   * Weak prior: weight of a virtual tie of every player against the field (0, the default, is
+   * plain maximum likelihood; the app uses 1 so small arenas get finite estimates).
+   */
+  prior?: number;
+  /**
+   * How condition-level CIs resample: "cluster" (default) draws ideas within each condition and
+   * keeps their matches; "match" draws matches (kept to measure how much narrower it is).
+   */
+  conditionBootstrap?: "cluster" | "match";
 };
 
 export type RatingsResult = {
@@ -34,7 +45,8 @@ export function computeRatings(matches: readonly MatchRecord[], options: Ratings
   const resamples = options.bootstrap ?? DEFAULT_RESAMPLES;
   const arena = buildArenaGames(matches);
   const problems: string[] = [];
-  const levels: { tables: CriterionTable[]; units: FitUnit[] }[] = [];
+  const prior = options.prior ?? 0;
+  const levels: { level: string; tables: CriterionTable[]; units: FitUnit[] }[] = [];
   for (const level of arena.levels) {
     if (level.players.length === 0) {
       if (matches.length > 0)
@@ -46,11 +58,19 @@ export function computeRatings(matches: readonly MatchRecord[], options: Ratings
         `${level.level} level: ${level.groupCount} comparison groups that never met, not even through others (usually one per topic); Bradley–Terry ratings and ranks compare players within a group only`,
       );
     }
-    levels.push(fitLevel(level, arena.criteria, { k: options.k ?? ELO_K, problems }));
+    levels.push({
+      level: level.level,
+      ...fitLevel(level, arena.criteria, { k: options.k ?? ELO_K, problems, prior }),
+    });
   }
   const units = levels.flatMap((l) => l.units);
   if (resamples > 0 && units.length > 0) {
-    bootstrapUnits(units, arena.judgments, { resamples, seed: options.seed ?? 1 });
+    const seed = options.seed ?? 1;
+    const cluster = (options.conditionBootstrap ?? "cluster") === "cluster";
+    const byMatch = levels.filter((l) => !cluster || l.level === "idea").flatMap((l) => l.units);
+    const byIdea = cluster ? levels.filter((l) => l.level === "condition").flatMap((l) => l.units) : [];
+    if (byMatch.length > 0) bootstrapUnits(byMatch, arena.judgments, { resamples, seed, prior });
+    if (byIdea.length > 0) clusterBootstrapUnits(byIdea, arena, { resamples, seed, prior });
     for (const unit of units.filter((u) => u.skipped > 0)) {
       problems.push(
         `${unit.label}: ${unit.skipped} of ${resamples} bootstrap resamples had no finite estimate and were skipped; its CIs use the other ${resamples - unit.skipped}`,

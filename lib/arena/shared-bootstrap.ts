@@ -71,7 +71,7 @@ function buildProfiles(units: readonly FitUnit[], judgments: number) {
 export function bootstrapUnits(
   units: readonly FitUnit[],
   judgments: number,
-  { resamples, seed }: { resamples: number; seed: number },
+  { resamples, seed, prior = 0 }: { resamples: number; seed: number; prior?: number },
 ): void {
   const { sizes, start, slots, offsets } = buildProfiles(units, judgments);
   const copies = new Float64Array(sizes.length);
@@ -97,6 +97,7 @@ export function bootstrapUnits(
       const fit = fitCounts(unit.index, counts[u] as Float64Array, {
         start: unit.ratings,
         tolerance: RESAMPLE_TOLERANCE,
+        prior,
       });
       const n = unit.index.players.length;
       if (fit.ok) unit.samples.set(fit.ratings, b * n);

@@ -46,8 +46,8 @@ describe("analyzeReviews", () => {
     expect(warnings).toEqual([
       'small n: unit=reviewer, "AI" vs "Human" has tests with only 4 observations in a group (e.g. novelty); fewer than 10 makes p-values fragile',
       "3 tests could not be run; the note column says why",
-      'unbalanced topic "X": ideas per condition Human 6 (50%), AI 8 (57%), Solo 1 (100%)',
-      'unbalanced topic "Y": ideas per condition Human 6 (50%), AI 6 (43%), Solo 0 (0%)',
+      'Topic "X" has 6 Human, 8 AI and 1 Solo ideas (50%, 57% and 100% of each condition\'s ideas), so topic and condition are partly confounded',
+      'Topic "Y" has 6 Human, 6 AI and 0 Solo ideas (50%, 43% and 0% of each condition\'s ideas), so topic and condition are partly confounded',
       '1 of 5 reviewers of "AI" or "Human" did not review both; unit=reviewer leaves them out',
       '3 of 4 reviewers of "Solo" or "Human" did not review both; unit=reviewer leaves them out',
     ]);

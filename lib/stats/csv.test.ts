@@ -8,6 +8,8 @@ import {
   formatDescriptivesCsv,
   formatSignificanceCsv,
   formatTopicsCsv,
+  SIGNIFICANCE_COLUMNS,
+  SPEC_SIGNIFICANCE_COLUMNS,
 } from "./csv";
 import { makeTable, type ReviewSpec } from "./fixtures/make-table";
 
@@ -28,7 +30,10 @@ const analysis = analyzeReviews(makeTable(reviews), { baseline: "Human" });
 describe("output CSVs", () => {
   it("writes significance.csv with the spec's header and full-precision numbers", () => {
     const csv = parseCsv(formatSignificanceCsv(analysis.significance));
-    expect(csv.header.join(",")).toBe(SPEC_HEADER);
+    expect(csv.header.join(",")).toBe(
+      `${SPEC_HEADER},se_condition,min_condition,max_condition,se_baseline,min_baseline,max_baseline`,
+    );
+    expect(SPEC_SIGNIFICANCE_COLUMNS.join(",")).toBe(SPEC_HEADER);
     const row = analysis.significance[0];
     const values = csv.rows[0]?.values ?? [];
     const cell = (name: string) => values[csv.header.indexOf(name)];
@@ -54,7 +59,7 @@ describe("output CSVs", () => {
   });
 
   it("writes the topics, descriptives and agreement tables", () => {
-    expect(parseCsv(formatTopicsCsv(analysis.topics)).header).toEqual(["topic", ...SPEC_HEADER.split(",")]);
+    expect(parseCsv(formatTopicsCsv(analysis.topics)).header).toEqual(["topic", ...SIGNIFICANCE_COLUMNS]);
     const descriptives = parseCsv(formatDescriptivesCsv(analysis.descriptives));
     expect(descriptives.header).toEqual(DESCRIPTIVE_COLUMNS);
     expect(descriptives.rows.map((r) => r.values.slice(0, 3))).toEqual([

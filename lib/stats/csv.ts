@@ -33,10 +33,23 @@ const SIGNIFICANCE: [string, keyof SignificanceRow][] = [
   ["effect_ci_high", "effectCiHigh"],
   ["robust_p", "robustP"],
   ["note", "note"],
+  // After the spec's columns (whose order is fixed): each group's SE, min and max, which the spec
+  // asks every row to report.
+  ["se_condition", "seCondition"],
+  ["min_condition", "minCondition"],
+  ["max_condition", "maxCondition"],
+  ["se_baseline", "seBaseline"],
+  ["min_baseline", "minBaseline"],
+  ["max_baseline", "maxBaseline"],
 ];
 
-/** The spec's significance.csv header, in order. */
+/** The significance.csv header: the spec's columns in its order, then SE, min and max per group. */
 export const SIGNIFICANCE_COLUMNS = SIGNIFICANCE.map(([column]) => column);
+/** The spec's own columns (the first 26). */
+export const SPEC_SIGNIFICANCE_COLUMNS = SIGNIFICANCE_COLUMNS.slice(
+  0,
+  SIGNIFICANCE_COLUMNS.indexOf("note") + 1,
+);
 export const DESCRIPTIVE_COLUMNS = [
   "condition",
   "metric",

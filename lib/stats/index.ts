@@ -12,9 +12,16 @@ export {
   formatSignificanceCsv,
   formatTopicsCsv,
   SIGNIFICANCE_COLUMNS,
+  SPEC_SIGNIFICANCE_COLUMNS,
 } from "./csv";
 export { computeDescriptives, type DescriptiveRow } from "./descriptives";
 export { formatMixedModelScript } from "./mixed-model";
+export { CORRECTION_LABELS, familyText, paperCaption } from "./paper/caption";
+export { formatDiffCi, formatMeanSd, formatPValue } from "./paper/format";
+export { formatSignificanceLatex } from "./paper/latex";
+export { formatSignificanceMarkdown } from "./paper/markdown";
+export { readResults } from "./paper/reading";
+export { buildPaperTable, type PaperRow, type PaperUnit, UNIT_TITLES } from "./paper/table";
 export {
   FAMILIES,
   type Family,

@@ -7,7 +7,11 @@ export type IndexedReviews = {
   /** In order of first appearance. */
   conditions: string[];
   topics: string[];
+  /** Reviewers with an id; a row without one has reviewer −1 and is left out of unit reviewer. */
   reviewerCount: number;
+  /** Rows with a reviewer id and rows with a topic (external tables may have neither). */
+  rowsWithReviewer: number;
+  rowsWithTopic: number;
   pairCount: number;
   /** Per row. */
   condition: Int32Array;
@@ -15,7 +19,7 @@ export type IndexedReviews = {
   /** The (condition, idea_id) pair: the spec's unit "idea", since one idea can be in two conditions. */
   pair: Int32Array;
   reviewer: Int32Array;
-  /** Per row: reviewer × conditions + condition, and topic × conditions + condition. */
+  /** Per row: reviewer × conditions + condition (−1 without a reviewer), and topic × conditions + condition. */
   reviewerCondition: Int32Array;
   topicCondition: Int32Array;
   /** Per pair. */
@@ -57,6 +61,8 @@ export function indexReviews(rows: readonly TidyReview[], metrics: readonly stri
   const pair = new Int32Array(n);
   const reviewer = new Int32Array(n);
   const pairConditions: number[] = [];
+  let rowsWithReviewer = 0;
+  let rowsWithTopic = 0;
   const columns = metrics.map(() => new Float64Array(n));
   rows.forEach((row, i) => {
     condition[i] = conditions.get(row.condition);
@@ -74,7 +80,9 @@ export function indexReviews(rows: readonly TidyReview[], metrics: readonly stri
       pairConditions.push(c);
     }
     pair[i] = p;
-    reviewer[i] = reviewers.get(row.reviewerId);
+    reviewer[i] = row.reviewerId === "" ? -1 : reviewers.get(row.reviewerId);
+    if (row.reviewerId !== "") rowsWithReviewer += 1;
+    if (row.topic !== "") rowsWithTopic += 1;
     // Indexed loop: iterating a Map here would allocate an entry per row and metric.
     for (let m = 0; m < columns.length; m += 1) {
       (columns[m] as Float64Array)[i] = row.scores[metrics[m] as string] ?? Number.NaN;
@@ -84,13 +92,16 @@ export function indexReviews(rows: readonly TidyReview[], metrics: readonly stri
   const reviewerCondition = new Int32Array(n);
   const topicCondition = new Int32Array(n);
   for (let i = 0; i < n; i += 1) {
-    reviewerCondition[i] = (reviewer[i] as number) * k + (condition[i] as number);
+    const r = reviewer[i] as number;
+    reviewerCondition[i] = r < 0 ? -1 : r * k + (condition[i] as number);
     topicCondition[i] = (topic[i] as number) * k + (condition[i] as number);
   }
   return {
     conditions: conditions.ids,
     topics: topics.ids,
     reviewerCount: reviewers.ids.length,
+    rowsWithReviewer,
+    rowsWithTopic,
     pairCount: pairConditions.length,
     condition,
     topic,

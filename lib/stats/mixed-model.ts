@@ -33,10 +33,13 @@ names(wide) <- trimws(names(wide))
 fixed <- tolower(names(wide)) %in% ${vector([...TIDY_LEADING, ...TIDY_TRAILING])}
 names(wide)[fixed] <- tolower(names(wide)[fixed])
 
+# Optional columns (topic, reviewer_id) may be absent; read as empty, their term is left out below.
+column <- function(name) if (name %in% names(wide)) trimws(wide[[name]]) else rep("", nrow(wide))
+
 # Long format: one row per review and metric; an empty cell is a missing score and is dropped.
 long <- do.call(rbind, lapply(metrics, function(m) data.frame(
-  review_id = trimws(wide$review_id), idea_id = trimws(wide$idea_id), topic = trimws(wide$topic),
-  condition = trimws(wide$condition), reviewer_id = trimws(wide$reviewer_id), metric = m,
+  idea_id = column("idea_id"), topic = column("topic"),
+  condition = column("condition"), reviewer_id = column("reviewer_id"), metric = m,
   score = suppressWarnings(as.numeric(trimws(wide[[m]]))), stringsAsFactors = FALSE)))
 long <- long[!is.na(long$score), ]
 
@@ -52,8 +55,10 @@ for (m in metrics) {
   # The model is score ~ condition + (1 | reviewer_id) + (1 | idea_id) + (1 | topic). lme4 refuses a
   # grouping factor with one level (a study with one topic) or one observation per level (one
   # review per idea), so such a term is left out, and said so.
+  # A term whose column is empty in some rows (no reviewer ids) cannot be estimated either.
   groups <- c("reviewer_id", "idea_id", "topic")
-  usable <- sapply(groups, function(g) { k <- length(unique(d[[g]])); k > 1 && k < nrow(d) })
+  usable <- sapply(groups, function(g) {
+    k <- length(unique(d[[g]])); k > 1 && k < nrow(d) && all(d[[g]] != "") })
   if (!all(usable)) cat("left out (not estimable here):", paste0("(1 | ", groups[!usable], ")"), "\n")
   # paste0 would turn an empty selection into one "(1 | )", hence the sprintf over the names.
   terms <- c("condition", vapply(groups[usable], function(g) sprintf("(1 | %s)", g), ""))

@@ -4,6 +4,7 @@
 import { applyCorrection } from "./adjust";
 import { compareGroups, compareReviewers, type SignificanceRow } from "./compare";
 import { type IndexedReviews, indexReviews } from "./indexed";
+import { reviewerUnitSkipNote } from "./missing-columns";
 import { type ResolvedParams, resolveParams, type StatsParams } from "./params";
 import type { TidyTable } from "./tidy";
 import { averageByReviewer, groupIdeaMeans, groupReviewScores, pairReviewerMeans, UNITS } from "./units";
@@ -23,6 +24,12 @@ export function compareIndexed(data: IndexedReviews, params: ResolvedParams): Si
         baseline: params.baseline,
       });
       if (unit === "reviewer") {
+        const skip = reviewerUnitSkipNote(data);
+        if (skip !== null) {
+          const none = new Float64Array(0);
+          for (const k of others) rows.push({ ...compareReviewers(comparison(k), none, none), note: skip });
+          continue;
+        }
         const byReviewer = averageByReviewer(data, metric);
         for (const k of others) {
           const paired = pairReviewerMeans(byReviewer, conditions.length, k, b);

@@ -5,6 +5,8 @@ import { AppError, type FieldErrors } from "@/lib/errors";
 import { analyzeReviews, type ReviewAnalysis } from "./analyze";
 import { formatAgreementCsv, formatDescriptivesCsv, formatSignificanceCsv, formatTopicsCsv } from "./csv";
 import { formatMixedModelScript } from "./mixed-model";
+import { formatSignificanceLatex } from "./paper/latex";
+import { formatSignificanceMarkdown } from "./paper/markdown";
 import { type Family, findParamProblems, type ResolvedParams } from "./params";
 import type { Correction } from "./stdlib";
 import type { TidyTable } from "./tidy";
@@ -12,6 +14,8 @@ import type { TidyTable } from "./tidy";
 /** The files the page offers for download, under the names `npm run stats` writes. */
 export const RESULT_FILES = [
   "significance.csv",
+  "significance.tex",
+  "significance.md",
   "descriptives.csv",
   "agreement.csv",
   "topics.csv",
@@ -82,6 +86,8 @@ export function analyzeResultsTable(loaded: ResultsTable, input: ResultsParamsIn
     analysis,
     files: {
       "significance.csv": formatSignificanceCsv(analysis.significance),
+      "significance.tex": formatSignificanceLatex(analysis),
+      "significance.md": formatSignificanceMarkdown(analysis),
       "descriptives.csv": formatDescriptivesCsv(analysis.descriptives),
       "agreement.csv": formatAgreementCsv(analysis.agreement),
       "topics.csv": formatTopicsCsv(analysis.topics),

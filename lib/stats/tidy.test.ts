@@ -79,15 +79,45 @@ describe("parseTidyReviews", () => {
     expect(parsed.ok && parsed.table.metrics).toEqual(["novelty", "overall"]);
   });
 
+  it("needs only idea_id, condition and metrics; review ids are generated from the line", () => {
+    const parsed = parseTidyReviews("condition,idea_id,novelty,overall,novelty_rationale\nA,i1,3,,ok\n");
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
+    expect(parsed.table.metrics).toEqual(["novelty", "overall"]);
+    expect(parsed.table.extraColumns).toEqual(["novelty_rationale"]);
+    expect(parsed.table.absent).toEqual([
+      "review_id",
+      "topic",
+      "reviewer_id",
+      "confidence",
+      "familiarity",
+      "minutes",
+      "submitted_at",
+    ]);
+    expect(parsed.table.rows[0]).toMatchObject({
+      reviewId: "line-2",
+      topic: "",
+      reviewerId: "",
+      minutes: null,
+    });
+    expect(parsed.table.rows[0]?.scores).toEqual({ novelty: 3, overall: null });
+  });
+
+  it("takes the metrics before the first trailing column when reviewer_id is absent", () => {
+    const parsed = parseTidyReviews("idea_id,condition,novelty,minutes,extra\ni1,A,3,10,x\n");
+    expect(parsed.ok && parsed.table.metrics).toEqual(["novelty"]);
+    expect(parsed.ok && parsed.table.extraColumns).toEqual(["extra"]);
+  });
+
+  it("accepts empty reviewer ids and topics", () => {
+    const parsed = parseTidyReviews(`${HEADER}\nv1,i1,,A,,1,2,,,,\n`);
+    expect(parsed.ok).toBe(true);
+  });
+
   const cases: { name: string; text: string; metrics?: string[]; issues: string[] }[] = [
     {
       name: "missing required columns",
-      text: "review_id,idea_id,condition,reviewer_id,novelty,confidence,minutes\nv1,i1,A,r1,1,2,3\n",
-      issues: [
-        '1: missing column "topic"',
-        '1: missing column "familiarity"',
-        '1: missing column "submitted_at"',
-      ],
+      text: "review_id,topic,reviewer_id,novelty,confidence,minutes\nv1,T,r1,1,2,3\n",
+      issues: ['1: missing column "idea_id"', '1: missing column "condition"'],
     },
     {
       name: "no metric columns",
@@ -122,7 +152,6 @@ describe("parseTidyReviews", () => {
         '2: column "review_id" is empty',
         '2: column "idea_id" is empty',
         '2: column "condition" is empty',
-        '2: column "reviewer_id" is empty',
       ],
     },
     {

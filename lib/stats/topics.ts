@@ -3,6 +3,7 @@
 import { applyCorrection } from "./adjust";
 import { compareGroups, type SignificanceRow } from "./compare";
 import { type IndexedReviews, indexReviews } from "./indexed";
+import { topicSkipNote } from "./missing-columns";
 import { type ResolvedParams, resolveParams, type StatsParams } from "./params";
 import type { TidyTable } from "./tidy";
 import { groupSorted } from "./units";
@@ -14,6 +15,7 @@ export function compareTopicsIndexed(data: IndexedReviews, params: ResolvedParam
   const k = conditions.length;
   const b = conditions.indexOf(params.baseline);
   const rows: TopicSignificanceRow[] = [];
+  const skip = topicSkipNote(data);
   for (const metric of params.metrics) {
     const groups = groupSorted(
       data.scores.get(metric) as Float64Array,
@@ -22,13 +24,20 @@ export function compareTopicsIndexed(data: IndexedReviews, params: ResolvedParam
     );
     for (let c = 0; c < k; c += 1) {
       if (c === b) continue;
+      const comparison = {
+        unit: "review" as const,
+        metric,
+        condition: conditions[c] as string,
+        baseline: params.baseline,
+      };
+      if (skip !== null) {
+        const none = new Float64Array(0);
+        rows.push({ topic: "", ...compareGroups(comparison, none, none), note: skip });
+        continue;
+      }
       topics.forEach((topic, t) => {
-        const comparison = {
-          unit: "review" as const,
-          metric,
-          condition: conditions[c] as string,
-          baseline: params.baseline,
-        };
+        // Rows without a topic are left out here (and counted in a warning).
+        if (topic === "") return;
         const row = compareGroups(
           comparison,
           groups[t * k + c] as Float64Array,

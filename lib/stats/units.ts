@@ -40,14 +40,14 @@ export function groupReviewScores(data: IndexedReviews, metric: string): Float64
   return groups;
 }
 
-/** Mean of the non-missing values per key; NaN for a key with none. */
+/** Mean of the non-missing values per key (a negative key is left out); NaN for a key with none. */
 export function averageByKey(values: Float64Array, keys: Int32Array, size: number): Float64Array {
   const sums = new Float64Array(size);
   const counts = new Int32Array(size);
   for (let i = 0; i < values.length; i += 1) {
     const v = values[i] as number;
-    if (Number.isNaN(v)) continue;
     const k = keys[i] as number;
+    if (Number.isNaN(v) || k < 0) continue;
     sums[k] = at(sums, k) + v;
     counts[k] = at(counts, k) + 1;
   }

@@ -3,6 +3,7 @@
 import { at } from "@/lib/assert";
 import type { SignificanceRow } from "./compare";
 import type { IndexedReviews } from "./indexed";
+import { warnMissingColumns } from "./missing-columns";
 
 /** Below this many observations in a group, a t-test's p leans hard on normality. */
 export const SMALL_N = 10;
@@ -13,7 +14,8 @@ function warnSmallSamples(rows: readonly SignificanceRow[]): string[] {
   let untested = 0;
   for (const row of rows) {
     if (row.pValue === null) {
-      untested += 1;
+      // A skipped analysis (a column the table lacks) has its own warning.
+      if (!row.note.startsWith("skipped:")) untested += 1;
       continue;
     }
     const n = Math.min(row.nCondition, row.nBaseline);
@@ -51,14 +53,19 @@ function warnUnbalancedTopics(data: IndexedReviews): string[] {
   }
   const out: string[] = [];
   data.topics.forEach((topic, t) => {
+    if (topic === "") return;
     const counts = Array.from(ideas.subarray(t * k, t * k + k));
     const shares = counts.map((count, c) => count / (totals[c] as number));
     const absent = counts.some((count) => count === 0);
     if (!absent && Math.max(...shares) - Math.min(...shares) <= TOPIC_SHARE_GAP) return;
-    const list = data.conditions
-      .map((c, j) => `${c} ${counts[j]} (${Math.round((shares[j] as number) * 100)}%)`)
-      .join(", ");
-    out.push(`unbalanced topic "${topic}": ideas per condition ${list}`);
+    const and = (items: string[]) =>
+      items.length <= 1 ? items.join("") : `${items.slice(0, -1).join(", ")} and ${items.at(-1)}`;
+    const ideasOf = and(data.conditions.map((c, j) => `${counts[j]} ${c}`));
+    const sharesOf = and(shares.map((x) => `${Math.round(x * 100)}%`));
+    const total = counts.reduce((a, b) => a + b, 0);
+    out.push(
+      `Topic "${topic}" has ${ideasOf} ${total === 1 ? "idea" : "ideas"} (${sharesOf} of each condition's ideas), so topic and condition are partly confounded`,
+    );
   });
   return out;
 }
@@ -69,7 +76,8 @@ function warnUnpairedReviewers(data: IndexedReviews, baseline: string): string[]
   const b = data.conditions.indexOf(baseline);
   const reviewed = new Uint8Array(data.reviewerCount * k);
   for (let i = 0; i < data.reviewer.length; i += 1) {
-    reviewed[data.reviewerCondition[i] as number] = 1;
+    const rc = data.reviewerCondition[i] as number;
+    if (rc >= 0) reviewed[rc] = 1;
   }
   const out: string[] = [];
   data.conditions.forEach((condition, c) => {
@@ -95,5 +103,7 @@ export function collectWarnings(
   baseline: string,
   rows: readonly SignificanceRow[],
 ): string[] {
-  return [...warnSmallSamples(rows), ...warnUnbalancedTopics(data), ...warnUnpairedReviewers(data, baseline)];
+  const topics = data.rowsWithTopic > 0 ? warnUnbalancedTopics(data) : [];
+  const reviewers = data.rowsWithReviewer > 0 ? warnUnpairedReviewers(data, baseline) : [];
+  return [...warnMissingColumns(data), ...warnSmallSamples(rows), ...topics, ...reviewers];
 }

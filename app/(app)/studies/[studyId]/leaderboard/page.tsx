@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { RatingCiChart } from "@/components/charts/rating-ci-chart";
 import { WinRateHeatmap } from "@/components/charts/winrate-heatmap";
 import { Alert } from "@/components/ui/alert";
 import { Card, CardTitle } from "@/components/ui/card";
@@ -13,19 +12,27 @@ import {
   getLiveArenaResults,
   listArenaSnapshots,
 } from "@/db/queries/arena-results";
+import { findGroups } from "@/lib/arena/groups";
+import { countJudgments, filterMatchesCsv, parseJudgeFilter } from "@/lib/arena/judges";
 import {
+  APP_PRIOR,
   ARENA_FILE_NAMES,
   type ArenaFiles,
   type ArenaParams,
   arenaCliCommand,
+  computeArenaOutputs,
+  PRIOR_CHOICES,
 } from "@/lib/arena/leaderboard-outputs";
 import { buildLeaderboardView } from "@/lib/arena/leaderboard-view";
 import { formatCount, formatUtcDateTime } from "@/lib/format";
 import { guardPage } from "@/server/auth/guarded-handlers";
 import { AgreementTable } from "./_components/agreement-table";
 import { CriterionTabs } from "./_components/criterion-tabs";
+import { JudgeFilterBar } from "./_components/judge-filter";
+import { LevelCard } from "./_components/level-card";
+import { PriorForm } from "./_components/prior-form";
+import { ProblemSummary } from "./_components/problem-summary";
 import { PublishLeaderboardForm } from "./_components/publish-form";
-import { RatingTable } from "./_components/rating-table";
 import { SnapshotList } from "./_components/snapshot-list";
 
 export const metadata: Metadata = { title: "Leaderboard" };
@@ -51,9 +58,12 @@ export default async function LeaderboardPage({
   const snapshots = listArenaSnapshots({ studyId });
   const asked = typeof query.snapshot === "string" ? query.snapshot : undefined;
   const criterion = typeof query.criterion === "string" ? query.criterion : undefined;
+  const judges = parseJudgeFilter(query.judges);
+  const askedPrior = Number(query.prior);
+  const prior = (PRIOR_CHOICES as readonly number[]).includes(askedPrior) ? askedPrior : APP_PRIOR;
 
   // Organizers see the live board unless they pick a snapshot; members only ever see published ones.
-  const live = !asked && organizer ? getLiveArenaResults({ studyId }) : undefined;
+  const live = !asked && organizer ? getLiveArenaResults({ studyId, prior }) : undefined;
   const snapshotId = asked ?? (organizer ? undefined : snapshots[0]?.id);
   const snapshot = snapshotId ? getArenaSnapshot({ studyId, snapshotId }) : undefined;
   let shown: Shown;
@@ -76,9 +86,30 @@ export default async function LeaderboardPage({
   const staleness = live ? getArenaStaleness({ studyId, live }) : null;
   const suffix = shown.snapshotId ? `&snapshot=${shown.snapshotId}` : "";
   const download = (file: string) => `/api/studies/${studyId}/arena/download?file=${file}${suffix}`;
-  const hrefFor = (c: string) =>
-    `/studies/${studyId}/leaderboard?criterion=${encodeURIComponent(c)}${suffix}`;
   const p = shown.params;
+  const state = {
+    criterion: criterion ?? "",
+    judges: judges === "all" ? "" : judges,
+    prior: live && prior !== APP_PRIOR ? String(prior) : "",
+    snapshot: shown.snapshotId ?? "",
+  };
+  const link = (change: Partial<typeof state>) => {
+    const search = new URLSearchParams(
+      Object.entries({ ...state, ...change }).filter(([, v]) => v !== ""),
+    ).toString();
+    return `/studies/${studyId}/leaderboard${search ? `?${search}` : ""}`;
+  };
+  const hrefFor = (c: string) => link({ criterion: c });
+  // The board of one judge kind: the same computation on that kind's rows of matches.csv.
+  const allFiles = shown.files;
+  const judgeCounts = countJudgments(allFiles["matches.csv"]);
+  if (judges !== "all") {
+    const part = computeArenaOutputs({
+      matchesCsv: filterMatchesCsv(allFiles["matches.csv"], judges),
+      params: p,
+    });
+    shown = { ...shown, files: part.files, problems: part.problems, matchCount: part.matchCount };
+  }
 
   const header = (
     <PageHeader
@@ -86,7 +117,7 @@ export default async function LeaderboardPage({
       description={
         <span data-testid="leaderboard-source">
           {shown.description} Elo K {p.k}; Bradley–Terry with {formatCount(p.bootstrap)} bootstrap resamples,
-          seed {p.seed}.{" "}
+          seed {p.seed}; weak prior {p.prior === 0 ? "none" : p.prior}.{" "}
           {organizer && shown.snapshotId ? (
             <Link href={`/studies/${studyId}/leaderboard`}>Show live results</Link>
           ) : null}
@@ -100,7 +131,7 @@ export default async function LeaderboardPage({
         <Card>
           <CardTitle>Publish</CardTitle>
           {live.matchCount > 0 ? (
-            <PublishLeaderboardForm studyId={studyId} matchCount={live.matchCount} />
+            <PublishLeaderboardForm studyId={studyId} matchCount={live.matchCount} prior={prior} />
           ) : (
             <p className="text-sm">Nothing to publish until judges have voted.</p>
           )}
@@ -119,6 +150,12 @@ export default async function LeaderboardPage({
         {header}
         <Card data-testid="leaderboard-empty">
           <CardTitle>No matches yet</CardTitle>
+          {judges !== "all" ? (
+            <p className="mb-2 text-sm">
+              No {judges === "llm" ? "LLM" : "human"} verdicts yet.{" "}
+              <Link href={link({ judges: "" })}>Show all judges</Link>
+            </p>
+          ) : null}
           <p className="text-sm">
             The leaderboard appears with the first vote. Schedule pairs on the{" "}
             <Link href={`/studies/${studyId}/manage/arena`}>Arena setup</Link> page, then let human judges
@@ -137,35 +174,24 @@ export default async function LeaderboardPage({
     criterion,
   });
   const conditionOf = organizer ? getIdeaConditionsByCode({ studyId }) : undefined;
+  const groups = findGroups(shown.files["matches.csv"]);
+  const allAgreement = buildLeaderboardView({
+    ratingsCsv: allFiles["ratings.csv"],
+    winRatesCsv: allFiles["winrates.csv"],
+    agreementCsv: allFiles["agreement.csv"],
+  }).agreement.find((a) => a.criterion === "all");
   const levelCard = (level: "condition" | "idea", title: string, playerLabel: string) => (
-    <Card data-testid={`leaderboard-${level}`}>
-      <CardTitle
-        action={
-          <a href={download("ratings.csv")} className="text-sm">
-            ratings.csv
-          </a>
-        }
-      >
-        {title} · {view.criterion}
-      </CardTitle>
-      {view.levels[level].rows.length === 0 ? (
-        <p className="text-sm">
-          {level === "condition"
-            ? "No match between ideas of different conditions yet, so conditions cannot be compared."
-            : "No ratings for this criterion yet."}
-        </p>
-      ) : (
-        <div className="grid gap-6 xl:grid-cols-[2fr_3fr]">
-          <RatingCiChart data={view.levels[level].chart} testId={`rating-ci-chart-${level}`} />
-          <RatingTable
-            rows={view.levels[level].rows}
-            playerLabel={playerLabel}
-            conditionOf={level === "idea" ? conditionOf : undefined}
-            testId={`rating-table-${level}`}
-          />
-        </div>
-      )}
-    </Card>
+    <LevelCard
+      level={level}
+      title={title}
+      playerLabel={playerLabel}
+      criterion={view.criterion}
+      view={view.levels[level]}
+      groups={groups[level]}
+      prior={p.prior}
+      conditionOf={level === "idea" ? conditionOf : undefined}
+      ratingsHref={download("ratings.csv")}
+    />
   );
 
   return (
@@ -177,15 +203,19 @@ export default async function LeaderboardPage({
           {staleness.reasons.join("; ")}. Members still see that snapshot; publish again to update it.
         </Alert>
       ) : null}
-      {shown.problems.length > 0 ? (
-        <Alert tone="warning" testId="arena-problems">
-          <p className="font-medium">Read these before trusting the numbers:</p>
-          <ul className="ml-5 list-disc">
-            {shown.problems.map((problem) => (
-              <li key={problem}>{problem}</li>
-            ))}
-          </ul>
-        </Alert>
+      <ProblemSummary problems={shown.problems} />
+      <JudgeFilterBar
+        selected={judges}
+        counts={judgeCounts}
+        agreement={allAgreement}
+        hrefFor={(j) => link({ judges: j === "all" ? "" : j })}
+      />
+      {live ? (
+        <PriorForm
+          prior={prior}
+          choices={PRIOR_CHOICES}
+          keep={Object.fromEntries(Object.entries(state).filter(([k, v]) => v !== "" && k !== "prior"))}
+        />
       ) : null}
       <CriterionTabs criteria={view.criteria} selected={view.criterion} hrefFor={hrefFor} />
       <p className="text-xs text-[var(--foreground-soft)]">

@@ -10,6 +10,7 @@ import {
   loadResultsTable,
   readSnapshotResults,
 } from "@/db/queries/results";
+import { getReviewSetup } from "@/db/queries/review-setup";
 import { type AppError, isAppError } from "@/lib/errors";
 import { formatUtcDateTime } from "@/lib/format";
 import { analyzeResultsTable, type StudyResults } from "@/lib/stats/study-results";
@@ -21,6 +22,12 @@ import { SnapshotList } from "./_components/snapshot-list";
 import { CORRECTION_NAMES } from "./_components/summary-lines";
 
 export const metadata: Metadata = { title: "Results" };
+
+/** Each metric's scale on the study's review form (fixed once reviews exist). */
+function formScales(studyId: string): Record<string, { min: number; max: number }> {
+  const { form } = getReviewSetup({ studyId });
+  return Object.fromEntries(form.metrics.map((m) => [m.key, { min: m.scale.min, max: m.scale.max }]));
+}
 
 const pick = (v: string | string[] | undefined) => (typeof v === "string" && v !== "" ? v : undefined);
 
@@ -113,6 +120,7 @@ export default async function ResultsPage({ params, searchParams }: PageProps<"/
           metric={chartMetric}
           metricHref={(m) => hrefFor(studyId, { snapshot: snapshot.id, metric: m }, "#charts")}
           downloadQuery={{ snapshot: snapshot.id }}
+          scales={formScales(studyId)}
         />
       )}
       <Card>
@@ -180,36 +188,39 @@ function LiveResults({
   const metrics = results?.params.metrics ?? [];
   const chartMetric = metric && metrics.includes(metric) ? metric : metrics[0];
 
+  const paramsCard = (
+    <Card>
+      <CardTitle>Parameters</CardTitle>
+      <ParamsForm
+        key={`${values.baseline}\u0000${values.correction}\u0000${values.family}`}
+        conditions={loaded.conditions}
+        values={values}
+        metric={chartMetric}
+        errors={problem?.fieldErrors}
+      />
+      {problem ? (
+        <div className="mt-3">
+          <Alert tone="error" testId="results-params-error">
+            {problem.message}
+          </Alert>
+        </div>
+      ) : null}
+      {results ? (
+        <div className="mt-4 space-y-2 border-t border-[var(--border)] pt-4">
+          <p className="text-sm">
+            Publishing stores these tables, plots and files as a snapshot that every member of the study can
+            open, including the review table (reviewer pseudonyms, idea ids, conditions and rationales). Older
+            snapshots stay listed.
+          </p>
+          <PublishForm studyId={studyId} params={results.params} />
+        </div>
+      ) : null}
+    </Card>
+  );
+
   return (
     <div className="space-y-6">
       {header}
-      <Card>
-        <CardTitle>Parameters</CardTitle>
-        <ParamsForm
-          key={`${values.baseline}\u0000${values.correction}\u0000${values.family}`}
-          conditions={loaded.conditions}
-          values={values}
-          metric={chartMetric}
-          errors={problem?.fieldErrors}
-        />
-        {problem ? (
-          <div className="mt-3">
-            <Alert tone="error" testId="results-params-error">
-              {problem.message}
-            </Alert>
-          </div>
-        ) : null}
-        {results ? (
-          <div className="mt-4 space-y-2 border-t border-[var(--border)] pt-4">
-            <p className="text-sm">
-              Publishing stores these tables, plots and files as a snapshot that every member of the study can
-              open, including the review table (reviewer pseudonyms, idea ids, conditions and rationales).
-              Older snapshots stay listed.
-            </p>
-            <PublishForm studyId={studyId} params={results.params} />
-          </div>
-        ) : null}
-      </Card>
       {results && chartMetric !== undefined ? (
         <ResultsBody
           studyId={studyId}
@@ -219,8 +230,12 @@ function LiveResults({
           metric={chartMetric}
           metricHref={(m) => hrefFor(studyId, { ...values, metric: m }, "#charts")}
           downloadQuery={values}
+          scales={formScales(studyId)}
+          controls={paramsCard}
         />
-      ) : null}
+      ) : (
+        paramsCard
+      )}
       {snapshotCard}
     </div>
   );

@@ -3,7 +3,15 @@
 import { ActionForm } from "@/components/action-form";
 import { publishLeaderboardAction } from "../actions";
 
-export function PublishLeaderboardForm({ studyId, matchCount }: { studyId: string; matchCount: number }) {
+export function PublishLeaderboardForm({
+  studyId,
+  matchCount,
+  prior,
+}: {
+  studyId: string;
+  matchCount: number;
+  prior: number;
+}) {
   return (
     <ActionForm
       action={publishLeaderboardAction}
@@ -18,10 +26,11 @@ export function PublishLeaderboardForm({ studyId, matchCount }: { studyId: strin
       )}
     >
       <input type="hidden" name="studyId" value={studyId} />
+      <input type="hidden" name="prior" value={String(prior)} />
       <p className="text-sm">
-        Stores the current {matchCount} matches, the parameters and every file below as a snapshot that never
-        changes. Members of the study then see the latest snapshot here. Publishing again later adds a new
-        snapshot; earlier ones stay listed.
+        Stores the current {matchCount} matches (all judges, weak prior {prior === 0 ? "none" : prior}), the
+        parameters and every file below as a snapshot that never changes. Members of the study then see the
+        latest snapshot here. Publishing again later adds a new snapshot; earlier ones stay listed.
       </p>
     </ActionForm>
   );

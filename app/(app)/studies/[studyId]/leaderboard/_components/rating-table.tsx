@@ -14,11 +14,14 @@ export function RatingTable({
   playerLabel,
   conditionOf,
   testId,
+  summed = false,
 }: {
   rows: RatingRow[];
   playerLabel: string;
   conditionOf?: Map<string, string>;
   testId: string;
+  /** W/T/L summed over criteria (the average view). */
+  summed?: boolean;
 }) {
   const right = (label: string) => ({ label, align: "right" as const });
   return (
@@ -32,9 +35,9 @@ export function RatingTable({
         right("BT"),
         right("95% CI"),
         right("Matches"),
-        right("W"),
-        right("T"),
-        right("L"),
+        right(summed ? "W*" : "W"),
+        right(summed ? "T*" : "T"),
+        right(summed ? "L*" : "L"),
         "",
       ]}
     >
@@ -52,7 +55,9 @@ export function RatingTable({
           <td className="py-1 pr-3 text-right tabular-nums">{r.wins ?? "–"}</td>
           <td className="py-1 pr-3 text-right tabular-nums">{r.ties ?? "–"}</td>
           <td className="py-1 pr-3 text-right tabular-nums">{r.losses ?? "–"}</td>
-          <td className="py-1 pr-3">{r.provisional ? <Badge tone="demo">provisional</Badge> : null}</td>
+          <td className="whitespace-nowrap py-1 pr-1">
+            {r.provisional ? <Badge tone="demo">provisional</Badge> : null}
+          </td>
         </tr>
       ))}
     </DataTable>

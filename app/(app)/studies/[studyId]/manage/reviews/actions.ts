@@ -46,6 +46,7 @@ const importSchema = z.object({
     .string()
     .min(1, "The file is empty.")
     .max(20 * 1024 * 1024, "The file is larger than 20 MB; split it."),
+  createMissingIdeas: z.boolean().default(false),
 });
 
 /** Imports external reviews in the tidy format: the whole file, or nothing when any row is wrong. */
@@ -57,6 +58,7 @@ export const importReviewsAction = guardedCall(
       actorId: user.id,
       fileName: input.fileName,
       text: input.content,
+      createMissingIdeas: input.createMissingIdeas,
     });
     revalidatePath(pagePath(study.id));
     return result;

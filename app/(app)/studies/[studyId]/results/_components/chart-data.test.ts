@@ -74,6 +74,14 @@ describe("chart data", () => {
     ]);
   });
 
+  it("spans the form's whole scale when it is known, with empty bars for scores nobody gave", () => {
+    const rows = shapeDistribution(data, "novelty", series, { min: 1, max: 10 }).rows;
+    expect(rows.map((r) => r.score)).toEqual(["1", "2", "3", "4", "5", "6", "7", "8", "9", "10"]);
+    expect(rows[0]).toEqual({ score: "1", c0: 0, c1: 0 });
+    expect(rows[9]).toEqual({ score: "10", c0: 0, c1: 0 });
+    expect(rows[3]).toEqual({ score: "4", c0: 1, c1: 0 });
+  });
+
   it("bins each paired reviewer's d once; reviewers without both conditions are left out", () => {
     // x: mean(7, 8) − mean(4, 5) = 3; y: 9 − 6 = 3; z has no score.
     const diffs = shapeReviewerDiffs(data, "novelty", "Human", series);

@@ -92,13 +92,21 @@ export function shapeDistribution(
   table: TidyTable,
   metric: string,
   series: readonly ChartSeries[],
+  /** The form's scale: every step from min to max gets a bar, given or not. */
+  scale?: { min: number; max: number },
 ): DistributionData {
   const all = scoresOf(table, metric, () => true);
   let values = [...new Set(all)].sort((a, b) => a - b);
-  // Whole-number scales show every step, so a score nobody gave appears as an empty bar.
-  const lo = values[0];
-  const hi = values.at(-1);
-  if (lo !== undefined && hi !== undefined && values.every(Number.isInteger) && hi - lo <= 20)
+  // Whole-number scales show every step, so a score nobody gave appears as an empty bar; with the
+  // form's scale known, the steps run over the whole scale (1–10 shows 10 bars however scores fell).
+  const lo = Math.min(values[0] ?? Number.POSITIVE_INFINITY, scale?.min ?? Number.POSITIVE_INFINITY);
+  const hi = Math.max(values.at(-1) ?? Number.NEGATIVE_INFINITY, scale?.max ?? Number.NEGATIVE_INFINITY);
+  if (
+    Number.isFinite(lo) &&
+    Number.isFinite(hi) &&
+    [lo, hi, ...values].every(Number.isInteger) &&
+    hi - lo <= 20
+  )
     values = Array.from({ length: hi - lo + 1 }, (_, i) => lo + i);
   const rows = values.map((value) => {
     const row: Record<string, string | number> = { score: String(value) };

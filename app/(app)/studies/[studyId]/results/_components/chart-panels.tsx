@@ -1,10 +1,13 @@
 import Link from "next/link";
+import { ChartExport } from "@/components/charts/chart-export";
 import { MeanCiChart } from "@/components/charts/mean-ci-chart";
 import { ReviewerDiffChart } from "@/components/charts/reviewer-diff-chart";
 import { ScoreDistributionChart } from "@/components/charts/score-distribution-chart";
 import { TopicMeansChart } from "@/components/charts/topic-means-chart";
 import { Card, CardTitle } from "@/components/ui/card";
 import { DataTable } from "@/components/ui/data-table";
+import { seriesRowsCsv } from "@/lib/charts/export";
+import { toCsv } from "@/lib/csv/write";
 import type { TidyTable } from "@/lib/stats";
 import {
   buildSeries,
@@ -26,6 +29,7 @@ export function ChartPanels({
   baseline,
   metric,
   metricHref,
+  scale,
 }: {
   table: TidyTable;
   /** Every condition in the table, in the study's order (fixes the colors). */
@@ -35,10 +39,12 @@ export function ChartPanels({
   /** The metric of the per-metric charts. */
   metric: string;
   metricHref: (metric: string) => string;
+  /** The review form's scale of `metric`. */
+  scale?: { min: number; max: number };
 }) {
   const series = buildSeries(conditions);
   const meanCi = shapeMeanCi(table, metrics, series);
-  const distribution = shapeDistribution(table, metric, series);
+  const distribution = shapeDistribution(table, metric, series, scale);
   const diffs = shapeReviewerDiffs(table, metric, baseline, series);
   const topicMeans = shapeTopicMeans(table, metric, series);
 
@@ -47,7 +53,15 @@ export function ChartPanels({
       <Card>
         <CardTitle>Mean ± 95% CI by condition</CardTitle>
         <div className="grid gap-6 xl:grid-cols-[3fr_2fr]">
-          <MeanCiChart rows={meanCi.rows} series={meanCi.series} />
+          <ChartExport
+            name="mean ci by condition"
+            csv={toCsv({
+              columns: ["metric", "condition", "n", "mean", "ci_low", "ci_high"],
+              rows: meanCi.cells.map((c) => [c.metric, c.condition, c.n, c.mean, c.ciLow, c.ciHigh]),
+            })}
+          >
+            <MeanCiChart rows={meanCi.rows} series={meanCi.series} />
+          </ChartExport>
           <DataTable
             testId="chart-mean-ci-table"
             className="text-xs"
@@ -88,7 +102,12 @@ export function ChartPanels({
       <Card>
         <CardTitle>Score distribution: {metric}</CardTitle>
         <div className="grid gap-6 xl:grid-cols-[3fr_2fr]">
-          <ScoreDistributionChart rows={distribution.rows} series={distribution.series} metric={metric} />
+          <ChartExport
+            name={`score distribution ${metric}`}
+            csv={seriesRowsCsv(distribution.rows, ["score"], distribution.series)}
+          >
+            <ScoreDistributionChart rows={distribution.rows} series={distribution.series} metric={metric} />
+          </ChartExport>
           <DataTable
             testId="chart-distribution-table"
             className="text-xs"
@@ -115,7 +134,12 @@ export function ChartPanels({
           </p>
         ) : (
           <div className="grid gap-6 xl:grid-cols-[3fr_2fr]">
-            <ReviewerDiffChart rows={diffs.rows} series={diffs.series} baseline={baseline} />
+            <ChartExport
+              name={`reviewer differences ${metric}`}
+              csv={seriesRowsCsv(diffs.rows, ["from", "to"], diffs.series)}
+            >
+              <ReviewerDiffChart rows={diffs.rows} series={diffs.series} baseline={baseline} />
+            </ChartExport>
             <DataTable
               testId="chart-reviewer-diff-table"
               className="text-xs"
@@ -146,7 +170,12 @@ export function ChartPanels({
       <Card>
         <CardTitle>Mean per topic: {metric}</CardTitle>
         <div className="grid gap-6 xl:grid-cols-[3fr_2fr]">
-          <TopicMeansChart rows={topicMeans.rows} series={topicMeans.series} />
+          <ChartExport
+            name={`mean per topic ${metric}`}
+            csv={seriesRowsCsv(topicMeans.rows, ["topic"], topicMeans.series, [{ key: "N", label: " n" }])}
+          >
+            <TopicMeansChart rows={topicMeans.rows} series={topicMeans.series} />
+          </ChartExport>
           <DataTable
             testId="chart-topic-means-table"
             className="text-xs"

@@ -3,6 +3,8 @@ import { RESULT_FILES, type ResultFileName } from "@/lib/stats/study-results";
 
 const DESCRIPTIONS: Record<ResultFileName, string> = {
   "significance.csv": "every test at the three units",
+  "significance.tex": "the summary table for LaTeX (booktabs)",
+  "significance.md": "the summary table as Markdown",
   "descriptives.csv": "per condition and metric",
   "agreement.csv": "Krippendorff's alpha per metric",
   "topics.csv": "the per-topic breakdown",
@@ -10,7 +12,7 @@ const DESCRIPTIONS: Record<ResultFileName, string> = {
   "mixed-model.R": "an lme4 script for the same data",
 };
 
-const testId = (file: ResultFileName) => `download-${file.replace(/\.(csv|R)$/, "")}`;
+const testId = (file: ResultFileName) => `download-${file.replace(/\.(csv|R)$/, "").replace(".", "-")}`;
 
 /** Links to the files `npm run stats` writes, for the parameters on screen or a stored snapshot. */
 export function Downloads({

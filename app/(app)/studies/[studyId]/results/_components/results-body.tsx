@@ -1,11 +1,21 @@
+import type { ReactNode } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Card, CardTitle } from "@/components/ui/card";
-import type { ReviewAnalysis, TidyTable, Unit } from "@/lib/stats";
+import {
+  buildPaperTable,
+  familyText,
+  paperCaption,
+  type ReviewAnalysis,
+  readResults,
+  type TidyTable,
+  type Unit,
+} from "@/lib/stats";
 import { ChartPanels } from "./chart-panels";
 import { AgreementTable, DescriptivesTable } from "./descriptive-tables";
 import { Downloads } from "./downloads";
 import { SignificanceTable, TopicSignificanceTable } from "./significance-table";
 import { CORRECTION_NAMES, SummaryLines } from "./summary-lines";
+import { SummaryTable } from "./summary-table";
 
 const UNITS: { unit: Unit; title: string; how: string }[] = [
   {
@@ -34,6 +44,8 @@ export function ResultsBody({
   metric,
   metricHref,
   downloadQuery,
+  scales,
+  controls,
 }: {
   studyId: string;
   analysis: ReviewAnalysis;
@@ -42,52 +54,59 @@ export function ResultsBody({
   metric: string;
   metricHref: (metric: string) => string;
   downloadQuery: Record<string, string>;
+  /** Each metric's scale on the review form, so a distribution shows scores nobody gave. */
+  scales?: Record<string, { min: number; max: number }>;
+  /** Shown right after the summary (the live page's parameters and publishing). */
+  controls?: ReactNode;
 }) {
   const { params } = analysis;
-  const family =
-    params.family === "comparison"
-      ? `the ${params.metrics.length} metrics of one unit and one comparison`
-      : "all tests of one unit";
   return (
     <div className="space-y-6">
-      {analysis.warnings.length > 0 ? (
-        <Alert tone="warning" testId="results-warnings">
-          <p className="font-medium">Read these numbers with care:</p>
-          <ul className="list-disc pl-5">
-            {analysis.warnings.map((w) => (
-              <li key={w}>{w}</li>
-            ))}
-          </ul>
-        </Alert>
-      ) : null}
-
-      <Card>
+      <Card data-testid="results-summary-card">
         <CardTitle>Summary</CardTitle>
-        <SummaryLines analysis={analysis} />
+        <ul className="mb-3 space-y-1 text-sm font-medium" data-testid="result-reading">
+          {readResults(analysis.significance).map((line) => (
+            <li key={line}>{line}</li>
+          ))}
+        </ul>
+        {analysis.warnings.length > 0 ? <WarningSummary warnings={analysis.warnings} /> : null}
+        <SummaryTable analysis={analysis} />
         <p className="mt-3 text-xs text-[var(--foreground-soft)]">
-          From {table.rows.length} reviews. Baseline &quot;{params.baseline}&quot;; p-values adjusted with{" "}
-          {CORRECTION_NAMES[params.correction]} over {family}. Stars from the adjusted p: * &lt; 0.05, ** &lt;
-          0.01, *** &lt; 0.001.
+          From {table.rows.length} reviews. {paperCaption(params, buildPaperTable(analysis))} Hover a number
+          for its exact value.
         </p>
+        <details className="mt-3 text-sm">
+          <summary className="cursor-pointer">Every significant result in words</summary>
+          <div className="mt-2">
+            <SummaryLines analysis={analysis} />
+          </div>
+        </details>
       </Card>
+
+      {controls}
 
       <Card>
         <CardTitle>Downloads</CardTitle>
         <Downloads studyId={studyId} query={downloadQuery} params={params} />
       </Card>
 
-      {UNITS.map(({ unit, title, how }) => (
-        <Card key={unit}>
-          <CardTitle>{title}</CardTitle>
-          <p className="mb-3 text-xs text-[var(--foreground-soft)]">
-            {how} Rounded for display; hover a number for its full value.
-          </p>
-          <SignificanceTable
-            rows={analysis.significance.filter((r) => r.unit === unit)}
-            testId={`significance-${unit}`}
-          />
-        </Card>
-      ))}
+      <Card>
+        <CardTitle>All columns</CardTitle>
+        <p className="mb-3 text-xs text-[var(--foreground-soft)]">
+          Every column of significance.csv per unit (hover a header for its CSV name, a number for its exact
+          value); p-values adjusted with {CORRECTION_NAMES[params.correction]} over {familyText(params)}.
+        </p>
+        {UNITS.map(({ unit, title, how }) => (
+          <details key={unit} className="border-t border-[var(--border)] py-2" data-testid={`full-${unit}`}>
+            <summary className="cursor-pointer text-sm font-medium">{title}</summary>
+            <p className="my-2 text-xs text-[var(--foreground-soft)]">{how}</p>
+            <SignificanceTable
+              rows={analysis.significance.filter((r) => r.unit === unit)}
+              testId={`significance-${unit}`}
+            />
+          </details>
+        ))}
+      </Card>
 
       <div id="charts" className="space-y-6">
         <ChartPanels
@@ -97,6 +116,7 @@ export function ResultsBody({
           baseline={params.baseline}
           metric={metric}
           metricHref={metricHref}
+          scale={scales?.[metric]}
         />
       </div>
 
@@ -119,6 +139,28 @@ export function ResultsBody({
           <AgreementTable rows={analysis.agreement} />
         </Card>
       </div>
+    </div>
+  );
+}
+
+/** The warnings in one line, the list on demand. */
+function WarningSummary({ warnings }: { warnings: string[] }) {
+  return (
+    <div className="mb-3">
+      <Alert tone="warning" testId="results-warnings">
+        <details>
+          <summary className="cursor-pointer">
+            Read these numbers with care: {warnings.length} warning{warnings.length === 1 ? "" : "s"} (
+            {warnings[0]}
+            {warnings.length > 1 ? "; …" : ""})
+          </summary>
+          <ul className="mt-1 list-disc pl-5">
+            {warnings.map((w) => (
+              <li key={w}>{w}</li>
+            ))}
+          </ul>
+        </details>
+      </Alert>
     </div>
   );
 }

@@ -4,7 +4,7 @@ import { AppError } from "@/lib/errors";
 import { RESULT_FILES } from "@/lib/stats/study-results";
 import { guardedRoute } from "@/server/auth/guarded-handlers";
 
-// GET /api/studies/:studyId/results/download?file=significance.csv|descriptives.csv|agreement.csv|
+// GET /api/studies/:studyId/results/download?file=significance.csv|.tex|.md|descriptives.csv|agreement.csv|
 // topics.csv|reviews.csv|mixed-model.R & (baseline=…&correction=…&family=… | snapshot=<id>)
 // Live results for organizers; a published snapshot's stored file for every member. No BOM, so
 // each file is byte for byte what `npm run stats` writes from the same reviews.csv.
@@ -39,7 +39,11 @@ export const GET = guardedRoute(
     }
     if (content === undefined)
       throw new AppError("not_found:result_file", `This snapshot has no ${input.file}.`);
-    const type = input.file.endsWith(".R") ? "text/plain; charset=utf-8" : "text/csv; charset=utf-8";
+    const type = input.file.endsWith(".csv")
+      ? "text/csv; charset=utf-8"
+      : input.file.endsWith(".md")
+        ? "text/markdown; charset=utf-8"
+        : "text/plain; charset=utf-8";
     return new Response(content, {
       headers: {
         "content-type": type,

@@ -15,6 +15,7 @@ export function ReviewImportPanel({ studyId, columns }: { studyId: string; colum
   const router = useRouter();
   const [busy, setBusy] = useState<string | null>(null);
   const [outcome, setOutcome] = useState<Outcome>(null);
+  const [createMissingIdeas, setCreateMissingIdeas] = useState(false);
 
   async function upload(file: File | undefined) {
     setOutcome(null);
@@ -26,15 +27,19 @@ export function ReviewImportPanel({ studyId, columns }: { studyId: string; colum
     setBusy(file.name);
     try {
       const content = await file.text();
-      const res = await importReviewsAction({ studyId, fileName: file.name, content });
+      const res = await importReviewsAction({ studyId, fileName: file.name, content, createMissingIdeas });
       if (!res.ok) {
         setOutcome({ tone: "error", text: res.message });
         return;
       }
-      const { added, unchanged } = res.data;
+      const { added, unchanged, ideasCreated, topicsCreated } = res.data;
+      const made =
+        ideasCreated + topicsCreated > 0
+          ? ` Created ${plural(ideasCreated, "placeholder idea")} and ${plural(topicsCreated, "topic")}.`
+          : "";
       setOutcome({
         tone: "success",
-        text: `Imported ${plural(added, "review")}; ${unchanged} ${unchanged === 1 ? "was" : "were"} already there.`,
+        text: `Imported ${plural(added, "review")}; ${unchanged} ${unchanged === 1 ? "was" : "were"} already there.${made}`,
       });
       router.refresh();
     } catch {
@@ -54,8 +59,24 @@ export function ReviewImportPanel({ studyId, columns }: { studyId: string; colum
         A CSV in the same tidy format as the export, one row per review, with the header{" "}
         <code className="break-all">{columns}</code>. <code>idea_id</code> may be the idea&apos;s id or its
         code, <code>topic</code> may be empty, empty cells are missing values, and rationale columns (
-        <code>&lt;metric&gt;_rationale</code>) are optional.
+        <code>&lt;metric&gt;_rationale</code>) are optional. Only <code>idea_id</code>, <code>condition</code>{" "}
+        and the metric columns are required: without <code>review_id</code> rows are named by file and line,
+        and without reviewer ids the reviewer-level test is skipped.
       </p>
+      <label className="flex items-start gap-2 text-sm">
+        <input
+          type="checkbox"
+          data-testid="review-import-create-ideas"
+          checked={createMissingIdeas}
+          onChange={(e) => setCreateMissingIdeas(e.target.checked)}
+          className="mt-1"
+        />
+        <span>
+          Create missing ideas: an <code>idea_id</code> this study lacks becomes a placeholder idea with the
+          row&apos;s topic and condition (missing topics are added; conditions must exist). Placeholders are
+          never shown to reviewers or judges.
+        </span>
+      </label>
       <p className="text-xs text-[var(--foreground-soft)]">
         Every row is checked first: a file with any bad row imports nothing, and importing the same file again
         changes nothing. Imported reviews count as submitted and lock the review form.
