@@ -2,6 +2,7 @@ export * from "./ai";
 export * from "./arena";
 export * from "./ideas";
 export * from "./jobs";
+export * from "./literature";
 export * from "./results";
 export * from "./reviews";
 export * from "./studies";
