@@ -60,6 +60,7 @@ export function searchPapers({
     () => {
       const p = searchParams(studyId, filters);
       const lexical = bm25Ids(match, p, embedding ? CANDIDATES : limit);
+      const bm25ById = new Map(lexical.map((r) => [r.id, r.score]));
       const semantic = embedding
         ? topKByCosine(embedding.vector, loadEmbeddings({ model: embedding.model, where: p }), CANDIDATES)
         : [];
@@ -70,9 +71,9 @@ export function searchPapers({
       const summaries = getPaperSummaries(fused.map((f) => f.id));
       return fused.flatMap((f) => {
         const s = summaries.get(f.id);
-        return s
-          ? [{ ...s, score: f.score, bm25Rank: f.ranks[0] ?? null, vectorRank: f.ranks[1] ?? null }]
-          : [];
+        // BM25 alone reports the (sign-flipped) BM25 score; hybrid reports the fused RRF score.
+        const score = embedding ? f.score : -(bm25ById.get(f.id) ?? 0);
+        return s ? [{ ...s, score, bm25Rank: f.ranks[0] ?? null, vectorRank: f.ranks[1] ?? null }] : [];
       });
     },
     { action: "searching papers" },
