@@ -34,7 +34,7 @@ CREATE TABLE `paper_embeddings` (
 	FOREIGN KEY (`paper_id`) REFERENCES `papers`(`id`) ON UPDATE no action ON DELETE cascade
 );
 --> statement-breakpoint
-CREATE INDEX `paper_embeddings_model_idx` ON `paper_embeddings` (`model`);--> statement-breakpoint
+CREATE INDEX `paper_embeddings_model_idx` ON `paper_embeddings` (`model`,`created_at`);--> statement-breakpoint
 CREATE TABLE `paper_unresolved_refs` (
 	`paper_id` text NOT NULL,
 	`title` text NOT NULL,

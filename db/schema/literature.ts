@@ -94,7 +94,10 @@ export const paperEmbeddings = sqliteTable(
     vector: blob("vector", { mode: "buffer" }).notNull(),
     createdAt: timestamp("created_at").notNull(),
   },
-  (t) => [primaryKey({ columns: [t.paperId, t.model] }), index("paper_embeddings_model_idx").on(t.model)],
+  (t) => [
+    primaryKey({ columns: [t.paperId, t.model] }),
+    index("paper_embeddings_model_idx").on(t.model, t.createdAt),
+  ],
 );
 
 /** Every connector response, keyed by a hash of the request (method, URL without secrets, body). */

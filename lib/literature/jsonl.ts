@@ -5,7 +5,11 @@ import { z } from "zod";
 import { AppError } from "../errors";
 import type { PaperInput, ParsedCorpus } from "./types";
 
-const idValue = z.union([z.string().trim().min(1, "must not be empty"), z.number().int()]).transform(String);
+const idValue = z
+  .union([z.string().trim().min(1, "must not be empty"), z.number().int()], {
+    error: "must be a string or an integer",
+  })
+  .transform(String);
 const optionalText = z
   .string()
   .nullish()
@@ -13,7 +17,7 @@ const optionalText = z
 
 const lineSchema = z.object({
   id: idValue,
-  title: z.string().trim().min(1, "is required"),
+  title: z.string({ error: "is required" }).trim().min(1, "is required"),
   abstract: z
     .string()
     .nullish()

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { toFtsQuery } from "./fts-query";
-import { dot, fuseByReciprocalRank, normalizeVector, RRF_K, topKByCosine } from "./rank";
+import { dot, dotRows, fuseByReciprocalRank, normalizeVector, RRF_K, topIndices, topKByCosine } from "./rank";
 
 describe("fuseByReciprocalRank", () => {
   it("scores each id by the sum of 1/(k + rank) over the lists", () => {
@@ -44,6 +44,38 @@ describe("vectors", () => {
     );
     expect(top.map((t) => t.id)).toEqual(["same", "near"]);
     expect(top[0]?.score).toBeCloseTo(1, 6);
+  });
+});
+
+describe("dotRows and topIndices", () => {
+  it("score every row of a matrix and order rows best first", () => {
+    const q = normalizeVector([1, 1]);
+    const m = new Float32Array([
+      ...normalizeVector([0, 1]),
+      ...normalizeVector([1, 1]),
+      ...normalizeVector([-1, 0]),
+    ]);
+    const scores = dotRows(q, m);
+    expect(scores[1]).toBeCloseTo(1, 6);
+    expect(topIndices(scores, 3)).toEqual([1, 0, 2]);
+    expect(topIndices(scores, 1)).toEqual([1]);
+    expect(topIndices(new Float32Array([0.5, 0.5]), 2)).toEqual([0, 1]);
+  });
+
+  it("topIndices equals a full sort on random scores (property)", () => {
+    let x = 7;
+    const rand = () => {
+      x = (x * 1103515245 + 12345) % 2147483648;
+      return Math.floor((x / 2147483648) * 50) / 50; // coarse, so ties happen
+    };
+    for (let trial = 0; trial < 50; trial++) {
+      const scores = new Float32Array(1 + ((trial * 7) % 90)).map(rand);
+      const sorted = [...scores.keys()].sort(
+        (a, b) => (scores[b] as number) - (scores[a] as number) || a - b,
+      );
+      const n = 1 + (trial % 12);
+      expect(topIndices(scores, n)).toEqual(sorted.slice(0, n));
+    }
   });
 });
 

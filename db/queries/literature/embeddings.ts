@@ -1,31 +1,76 @@
 import "server-only";
+import { dotRows, topIndices } from "@/lib/literature/rank";
 import { getDb } from "../../client";
 import { FILTER_SQL, VISIBLE_PAPER_SQL } from "./visibility";
 
-// Vectors are Float32 blobs of unit length; the cosine is computed in lib/literature/rank.ts.
+// Vectors are Float32 blobs of unit length, so cosine is a dot product. Reading 18k blobs per query
+// costs ~200 ms, so each model's vectors are kept in memory as one matrix, rebuilt when the table's
+// stamp (count, latest write) changes; which papers a caller may see is still decided by SQL, on the
+// best-scoring ids, batch by batch.
 
 export function vectorToBlob(v: Float32Array): Buffer {
   return Buffer.from(v.buffer, v.byteOffset, v.byteLength);
 }
 
-function blobToVector(b: Buffer): Float32Array {
-  // Copy: the driver's buffer may not be 4-byte aligned.
-  const out = new Float32Array(b.byteLength / 4);
-  new Uint8Array(out.buffer).set(b);
-  return out;
+type Matrix = { stamp: string; ids: string[]; data: Float32Array; dims: number };
+const matrices = new Map<string, Matrix>();
+
+function getMatrix(model: string, dims: number): Matrix {
+  const client = getDb().$client;
+  const s = client
+    .prepare("SELECT count(*) AS n, max(created_at) AS m FROM paper_embeddings WHERE model = ?")
+    .get(model) as { n: number; m: number | null };
+  const stamp = `${client.name}:${s.n}:${s.m}:${dims}`;
+  const cached = matrices.get(model);
+  if (cached?.stamp === stamp) return cached;
+  const rows = client
+    .prepare("SELECT paper_id AS id, vector FROM paper_embeddings WHERE model = ? AND dimensions = ?")
+    .all(model, dims) as { id: string; vector: Buffer }[];
+  const data = new Float32Array(rows.length * dims);
+  const bytes = new Uint8Array(data.buffer);
+  rows.forEach((r, i) => {
+    bytes.set(r.vector, i * dims * 4);
+  });
+  const matrix = { stamp, ids: rows.map((r) => r.id), data, dims };
+  matrices.set(model, matrix);
+  return matrix;
 }
 
 type Where = { study: string | null; before: string | null } & Record<string, unknown>;
 
-/** The stored vectors of one model among the papers `where` lets the caller see (scope, cut-off, filters). */
-export function* loadEmbeddings({ model, where }: { model: string; where: Where }) {
-  const stmt = getDb().$client.prepare(
-    `SELECT e.paper_id AS id, e.vector FROM paper_embeddings e JOIN papers p ON p.id = e.paper_id
-     WHERE e.model = @model AND ${VISIBLE_PAPER_SQL} ${FILTER_SQL}`,
+/** The k visible papers most similar to a unit query vector, best first. */
+export function nearestPapers({
+  model,
+  query,
+  where,
+  k,
+}: {
+  model: string;
+  query: Float32Array;
+  where: Where;
+  k: number;
+}): { id: string; score: number }[] {
+  const m = getMatrix(model, query.length);
+  const scores = dotRows(query, m.data);
+  const visible = getDb().$client.prepare(
+    `SELECT p.id FROM papers p WHERE p.id IN (SELECT value FROM json_each(@ids)) AND ${VISIBLE_PAPER_SQL} ${FILTER_SQL}`,
   );
-  for (const row of stmt.iterate({ ...where, model }) as Iterable<{ id: string; vector: Buffer }>) {
-    yield { id: row.id, vector: blobToVector(row.vector) };
+  // Widen the candidate pool until k visible papers are found (or every vector was considered).
+  const out: { id: string; score: number }[] = [];
+  for (let pool = Math.max(k * 2, 200); ; pool *= 4) {
+    const order = topIndices(scores, Math.min(pool, scores.length));
+    const ids = order.map((i) => m.ids[i] as string);
+    const ok = new Set(
+      (visible.all({ ...where, ids: JSON.stringify(ids) }) as { id: string }[]).map((r) => r.id),
+    );
+    out.length = 0;
+    for (const i of order) {
+      const id = m.ids[i] as string;
+      if (ok.has(id) && out.length < k) out.push({ id, score: scores[i] as number });
+    }
+    if (out.length >= k || order.length >= scores.length) break;
   }
+  return out;
 }
 
 /** Stores (or replaces) embeddings; returns how many were written. */
@@ -45,6 +90,7 @@ export function saveEmbeddings({
   );
   return client.transaction(() => {
     for (const r of rows) stmt.run(r.paperId, model, r.vector.length, vectorToBlob(r.vector), now);
+    matrices.delete(model);
     return rows.length;
   })();
 }

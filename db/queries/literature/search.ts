@@ -1,10 +1,10 @@
 import "server-only";
 import { toFtsQuery } from "@/lib/literature/fts-query";
-import { fuseByReciprocalRank, topKByCosine } from "@/lib/literature/rank";
+import { fuseByReciprocalRank } from "@/lib/literature/rank";
 import type { PaperSummary, SearchFilters, SearchHit } from "@/lib/literature/types";
 import { getDb } from "../../client";
 import { withDbErrors } from "../../errors";
-import { loadEmbeddings } from "./embeddings";
+import { nearestPapers } from "./embeddings";
 import { FILTER_SQL, PAPER_SUMMARY_COLUMNS, searchParams, VISIBLE_PAPER_SQL } from "./visibility";
 
 // Hybrid search: BM25 over papers_fts and cosine over stored embeddings, fused by reciprocal rank.
@@ -62,7 +62,7 @@ export function searchPapers({
       const lexical = bm25Ids(match, p, embedding ? CANDIDATES : limit);
       const bm25ById = new Map(lexical.map((r) => [r.id, r.score]));
       const semantic = embedding
-        ? topKByCosine(embedding.vector, loadEmbeddings({ model: embedding.model, where: p }), CANDIDATES)
+        ? nearestPapers({ model: embedding.model, query: embedding.vector, where: p, k: CANDIDATES })
         : [];
       const fused = fuseByReciprocalRank([lexical.map((r) => r.id), semantic.map((r) => r.id)]).slice(
         0,
