@@ -70,3 +70,6 @@ export type SearchFilters = {
 };
 
 export type SearchHit = PaperSummary & { score: number; bm25Rank: number | null; vectorRank: number | null };
+
+/** One result of a remote source's search, keyed by its id there. */
+export type ExternalHit = { key: string; paper: PaperInput };
