@@ -2,9 +2,9 @@ import "server-only";
 import { getEnv } from "@/lib/env";
 import type { QueryEmbedder } from "./search";
 
-// Whether literature search can be hybrid. Computing paper and query embeddings (an AI SDK embedMany
-// job on LLM_EMBEDDING_MODEL) is not built yet, so search is BM25 alone and the page says so; the
-// store, the fusion and the benchmark already handle stored vectors.
+// Whether literature search can be hybrid. The batched embedding loop (embed-papers.ts) and the mock
+// embedding exist, but no provider's embedding model is wired to them yet (that needs the providers
+// module and a job handler), so search is BM25 alone and the page says so.
 
 export type EmbeddingStatus = { configured: boolean; model: string | null; embedQuery?: QueryEmbedder };
 
