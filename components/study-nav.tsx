@@ -25,6 +25,7 @@ export function StudyNav({
     { href: `${base}/ideas`, label: "My ideas", roles: ["writer"] },
     { href: `${base}/review`, label: "My reviews", roles: ["reviewer"] },
     { href: `${base}/arena`, label: "Arena", roles: ["judge"] },
+    { href: `${base}/literature`, label: "Literature", roles: ["organizer", "writer"] },
     { href: `${base}/manage/ideas`, label: "Ideas", roles: ["organizer"] },
     { href: `${base}/manage/normalization`, label: "Normalization", roles: ["organizer"] },
     { href: `${base}/manage/review-form`, label: "Review form", roles: ["organizer"] },

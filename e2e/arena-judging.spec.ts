@@ -155,6 +155,7 @@ test("organizer schedules pairs; a judge votes by keyboard, skips, is refused a 
     `/studies/${s.studyId}/manage/assignment`,
     `/studies/${s.studyId}/settings`,
     `/studies/${s.studyId}/members`,
+    `/studies/${s.studyId}/literature`,
   ]) {
     const res = await board.goto(path);
     expect(res?.status(), path).toBe(403);

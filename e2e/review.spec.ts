@@ -160,6 +160,7 @@ test("organizer assigns, a reviewer reviews blind, the dashboard counts, reviews
     `/studies/${s.studyId}/manage/reviews`,
     `/studies/${s.studyId}/manage/ideas`,
     `/studies/${s.studyId}/settings`,
+    `/studies/${s.studyId}/literature`,
   ]) {
     const res = await reviewer.goto(path);
     expect(res?.status(), path).toBe(403);

@@ -63,6 +63,25 @@ export const envSchema = z.object({
   LOGIN_MAX_FAILURES_PER_ACCOUNT: intWithDefault(5, 1, 1000),
   LOGIN_MAX_FAILURES_PER_IP: intWithDefault(20, 1, 10000),
   LOGIN_LOCK_MINUTES: intWithDefault(15, 1, 1440),
+  LLM_EMBEDDING_MODEL: optionalString,
+  LITERATURE_S2_BASE_URL: optionalString
+    .pipe(httpUrl.optional())
+    .transform((v) => v ?? "https://api.semanticscholar.org/graph/v1"),
+  LITERATURE_OPENALEX_BASE_URL: optionalString
+    .pipe(httpUrl.optional())
+    .transform((v) => v ?? "https://api.openalex.org"),
+  LITERATURE_ARXIV_BASE_URL: optionalString
+    .pipe(httpUrl.optional())
+    .transform((v) => v ?? "http://export.arxiv.org/api"),
+  SEMANTIC_SCHOLAR_API_KEY: optionalString,
+  OPENALEX_API_KEY: optionalString,
+  OPENALEX_EMAIL: optionalString,
+  LITERATURE_OFFLINE: boolWithDefault(false),
+  LITERATURE_HTTP_TIMEOUT_MS: intWithDefault(20_000, 500, 300_000),
+  LITERATURE_MAX_RETRIES: intWithDefault(3, 0, 8),
+  LITERATURE_S2_MIN_INTERVAL_MS: intWithDefault(1_000, 0, 600_000),
+  LITERATURE_OPENALEX_MIN_INTERVAL_MS: intWithDefault(100, 0, 600_000),
+  LITERATURE_ARXIV_MIN_INTERVAL_MS: intWithDefault(3_000, 0, 600_000),
 });
 
 export type Env = z.infer<typeof envSchema>;

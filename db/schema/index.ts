@@ -3,6 +3,7 @@ export * from "./arena";
 export * from "./ideas";
 export * from "./invitations";
 export * from "./jobs";
+export * from "./literature";
 export * from "./results";
 export * from "./reviews";
 export * from "./studies";

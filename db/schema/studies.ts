@@ -39,6 +39,8 @@ export const studies = sqliteTable(
       .default({}),
     /** Random salt for the stable per-study reviewer pseudonyms in exports; set on first use. */
     pseudonymSalt: text("pseudonym_salt"),
+    /** Literature cut-off (YYYY-MM-DD): no paper after it may be returned in this study. Null = none. */
+    literatureCutoff: text("literature_cutoff"),
     createdAt: createdAt(),
     updatedAt: timestamp("updated_at")
       .notNull()

@@ -63,6 +63,11 @@ export function SiteHeader({ user, studies }: { user: SessionUser; studies: Stud
                 </Link>
               </li>
               <li>
+                <Link className="block rounded px-2 py-1 hover:bg-[var(--muted)]" href="/admin/literature">
+                  Literature sources
+                </Link>
+              </li>
+              <li>
                 <Link className="block rounded px-2 py-1 hover:bg-[var(--muted)]" href="/admin/jobs">
                   Jobs
                 </Link>
