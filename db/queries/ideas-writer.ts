@@ -139,14 +139,19 @@ export function createDraftIdea({
 
 /** The idea if `authorId` wrote it; undefined otherwise (someone else's idea is simply not there). */
 export function getIdeaForAuthor({
+  studyId,
   ideaId,
   authorId,
 }: {
+  studyId: string;
   ideaId: string;
   authorId: string;
 }): AuthorIdea | undefined {
   return withDbErrors(() =>
-    selectAuthorIdeas(getDb(), and(eq(ideas.id, ideaId), eq(ideas.authorId, authorId))).get(),
+    selectAuthorIdeas(
+      getDb(),
+      and(eq(ideas.id, ideaId), eq(ideas.studyId, studyId), eq(ideas.authorId, authorId)),
+    ).get(),
   );
 }
 
@@ -198,7 +203,8 @@ function conflictOf(row: { version: number; fields: IdeaFields; updatedAt: numbe
   };
 }
 
-function loadOwnIdea(ex: Executor, ideaId: string, authorId: string) {
+/** The author's idea in the study the guard checked: an idea of theirs in another study is not found. */
+function loadOwnIdea(ex: Executor, studyId: string, ideaId: string, authorId: string) {
   const row = ex
     .select({
       id: ideas.id,
@@ -216,7 +222,7 @@ function loadOwnIdea(ex: Executor, ideaId: string, authorId: string) {
     })
     .from(ideas)
     .innerJoin(studies, eq(studies.id, ideas.studyId))
-    .where(and(eq(ideas.id, ideaId), eq(ideas.authorId, authorId)))
+    .where(and(eq(ideas.id, ideaId), eq(ideas.studyId, studyId), eq(ideas.authorId, authorId)))
     .get();
   if (!row) throw new AppError("not_found:idea", "This idea does not exist, or it is not yours.");
   return row;
@@ -228,11 +234,13 @@ function loadOwnIdea(ex: Executor, ideaId: string, authorId: string) {
  * idea stays submitted and is checked as a submission (required fields, word limits).
  */
 export function saveIdeaDraft({
+  studyId,
   ideaId,
   authorId,
   expectedVersion,
   fields,
 }: {
+  studyId: string;
   ideaId: string;
   authorId: string;
   expectedVersion: number;
@@ -241,7 +249,7 @@ export function saveIdeaDraft({
   return withDbErrors(() =>
     getDb().transaction(
       (tx) => {
-        const row = loadOwnIdea(tx, ideaId, authorId);
+        const row = loadOwnIdea(tx, studyId, ideaId, authorId);
         if (row.studyStatus !== "writing")
           throw phaseError("Ideas can be changed", row.studyStatus, "writing is open");
         const template = getStudyTemplate(row);
@@ -283,12 +291,14 @@ export function saveIdeaDraft({
  * with the same text changes nothing and returns the same result.
  */
 export function submitIdea({
+  studyId,
   ideaId,
   authorId,
   expectedVersion,
   fields,
   attested,
 }: {
+  studyId: string;
   ideaId: string;
   authorId: string;
   expectedVersion: number;
@@ -298,7 +308,7 @@ export function submitIdea({
   return withDbErrors(() =>
     getDb().transaction(
       (tx) => {
-        const row = loadOwnIdea(tx, ideaId, authorId);
+        const row = loadOwnIdea(tx, studyId, ideaId, authorId);
         if (row.studyStatus !== "writing")
           throw phaseError("Ideas can be submitted", row.studyStatus, "writing is open");
         const template = getStudyTemplate(row);
@@ -363,14 +373,22 @@ export function submitIdea({
 }
 
 /** Withdraws the idea while writing is open (it can be resubmitted until writing closes). */
-export function withdrawIdea({ ideaId, authorId }: { ideaId: string; authorId: string }): {
+export function withdrawIdea({
+  studyId,
+  ideaId,
+  authorId,
+}: {
+  studyId: string;
+  ideaId: string;
+  authorId: string;
+}): {
   version: number;
   status: "withdrawn";
 } {
   return withDbErrors(() =>
     getDb().transaction(
       (tx) => {
-        const row = loadOwnIdea(tx, ideaId, authorId);
+        const row = loadOwnIdea(tx, studyId, ideaId, authorId);
         if (row.studyStatus !== "writing")
           throw phaseError("Ideas can be withdrawn", row.studyStatus, "writing is open");
         if (row.status === "withdrawn") return { version: row.version, status: "withdrawn" as const };
@@ -399,9 +417,11 @@ export type IdeaVersionView = {
 
 /** The author's saved versions, oldest first; empty for anyone else. Organizer edits of the normalized text are not the author's and are left out. */
 export function listIdeaVersions({
+  studyId,
   ideaId,
   authorId,
 }: {
+  studyId: string;
   ideaId: string;
   authorId: string;
 }): IdeaVersionView[] {
@@ -418,6 +438,7 @@ export function listIdeaVersions({
       .where(
         and(
           eq(ideaVersions.ideaId, ideaId),
+          eq(ideas.studyId, studyId),
           eq(ideas.authorId, authorId),
           ne(ideaVersions.kind, "normalized_edit"),
         ),

@@ -222,6 +222,7 @@ describe("normalization job", () => {
     advancePhase({ studyId: study.id, actorId: organizer.id, to: "writing" });
     const idea = createDraftIdea({ studyId: study.id, authorId: writer.id, topicId: topic.id });
     submitIdea({
+      studyId: idea.studyId,
       ideaId: idea.id,
       authorId: writer.id,
       expectedVersion: 1,
@@ -229,7 +230,7 @@ describe("normalization job", () => {
       attested: false,
     });
     const job = await startNormalization({ studyId: study.id, actorId: organizer.id });
-    withdrawIdea({ ideaId: idea.id, authorId: writer.id });
+    withdrawIdea({ studyId: idea.studyId, ideaId: idea.id, authorId: writer.id });
 
     await runner().runUntilIdle();
 

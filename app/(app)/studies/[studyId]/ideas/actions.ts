@@ -36,8 +36,9 @@ const saveSchema = z.object({
   fields: z.record(z.string(), z.string()),
 });
 
-export const saveIdeaAction = guardedCall({ ...writer, schema: saveSchema }, ({ user, input }) => {
+export const saveIdeaAction = guardedCall({ ...writer, schema: saveSchema }, ({ study, user, input }) => {
   return saveIdeaDraft({
+    studyId: study!.id,
     ideaId: input.ideaId,
     authorId: user.id,
     expectedVersion: input.expectedVersion,
@@ -47,8 +48,9 @@ export const saveIdeaAction = guardedCall({ ...writer, schema: saveSchema }, ({ 
 
 export const submitIdeaAction = guardedCall(
   { ...writer, schema: saveSchema.extend({ attested: z.boolean().default(false) }) },
-  ({ user, input }) => {
+  ({ study, user, input }) => {
     return submitIdea({
+      studyId: study!.id,
       ideaId: input.ideaId,
       authorId: user.id,
       expectedVersion: input.expectedVersion,
@@ -60,7 +62,7 @@ export const submitIdeaAction = guardedCall(
 
 export const withdrawIdeaAction = guardedCall(
   { ...writer, schema: z.object({ ideaId: uuidSchema }) },
-  ({ user, input }) => {
-    return withdrawIdea({ ideaId: input.ideaId, authorId: user.id });
+  ({ study, user, input }) => {
+    return withdrawIdea({ studyId: study!.id, ideaId: input.ideaId, authorId: user.id });
   },
 );
