@@ -37,6 +37,20 @@ const boolWithDefault = (fallback: boolean) =>
 
 const httpUrl = z.url({ protocol: /^https?$/, error: "must be an http:// or https:// URL" });
 
+/** Reverse proxies in front of the app: off/false/0 (default), on/true (= 1), or a count of hops. */
+const proxyHops = z
+  .string()
+  .optional()
+  .transform((v, ctx) => {
+    const s = v?.trim().toLowerCase() ?? "";
+    if (["", "0", "off", "false", "no"].includes(s)) return 0;
+    if (["on", "true", "yes"].includes(s)) return 1;
+    const n = Number(s);
+    if (Number.isInteger(n) && n >= 1 && n <= 10) return n;
+    ctx.addIssue({ code: "custom", message: "must be off, on, or the number of proxies (1 to 10)" });
+    return z.NEVER;
+  });
+
 export const LLM_PROVIDERS = ["none", "openai", "anthropic", "openai-compatible", "mock"] as const;
 export type LlmProviderName = (typeof LLM_PROVIDERS)[number];
 
@@ -63,6 +77,8 @@ export const envSchema = z.object({
   LOGIN_MAX_FAILURES_PER_ACCOUNT: intWithDefault(5, 1, 1000),
   LOGIN_MAX_FAILURES_PER_IP: intWithDefault(20, 1, 10000),
   LOGIN_LOCK_MINUTES: intWithDefault(15, 1, 1440),
+  TRUSTED_PROXY: proxyHops,
+  PORT: intWithDefault(3000, 1, 65_535),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -14,13 +14,10 @@ fs.mkdirSync(path.dirname(file), { recursive: true });
 migrateDatabase(getDb());
 getDb().$client.close();
 
-const server = spawn(
-  process.execPath,
-  ["node_modules/next/dist/bin/next", "start", "-p", process.env.PORT ?? "3100"],
-  {
-    stdio: "inherit",
-    env: process.env,
-  },
-);
+// The same HTTP server as `npm start` (scripts/serve.ts); PORT comes from the Playwright config.
+const server = spawn(process.execPath, ["node_modules/tsx/dist/cli.mjs", "scripts/serve.ts"], {
+  stdio: "inherit",
+  env: process.env,
+});
 for (const sig of ["SIGINT", "SIGTERM"] as const) process.on(sig, () => server.kill(sig));
 server.on("exit", (code) => process.exit(code ?? 0));

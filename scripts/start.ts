@@ -11,6 +11,7 @@ import { ensureAuthSecret, loadDotEnv } from "./lib/load-env";
 process.env.NEXT_TELEMETRY_DISABLED ??= "1";
 
 const NEXT_BIN = "node_modules/next/dist/bin/next";
+const TSX_BIN = "node_modules/tsx/dist/cli.mjs";
 
 function main() {
   loadDotEnv();
@@ -18,7 +19,7 @@ function main() {
   if (secret === "created")
     console.log("Generated AUTH_SECRET and stored it beside the database (data/auth-secret).");
   const env = getEnv();
-  const port = Number(process.env.PORT ?? 3000);
+  const port = env.PORT;
 
   migrateDatabase(getDb());
   console.log(`Database ready: ${env.DATABASE_PATH}`);
@@ -34,7 +35,7 @@ function main() {
   const firstRun = countUsers() === 0;
   getDb().$client.close();
 
-  const server = spawn(process.execPath, [NEXT_BIN, "start", "-p", String(port)], {
+  const server = spawn(process.execPath, [TSX_BIN, "scripts/serve.ts"], {
     stdio: "inherit",
     env: process.env,
   });

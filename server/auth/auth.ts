@@ -10,9 +10,12 @@ export class RateLimitedSignin extends CredentialsSignin {
   code = "rate_limited";
 }
 
+/**
+ * scripts/serve.ts replaces X-Forwarded-For with the one address the socket and TRUSTED_PROXY vouch
+ * for (server/http/client-address.ts), so it is the client here; under `next dev` it is whatever was sent.
+ */
 function clientIp(request: Request | undefined): string {
-  const forwarded = request?.headers.get("x-forwarded-for")?.split(",")[0]?.trim();
-  return forwarded || request?.headers.get("x-real-ip") || "unknown";
+  return request?.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || "unknown";
 }
 
 // A function config so AUTH_SECRET is read at request time, not when `next build` imports this file.
