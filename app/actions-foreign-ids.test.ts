@@ -69,6 +69,8 @@ const CASES: Record<string, Case> = {
   "(app)/admin/llm#savePriceAction": notStudyScoped("instance admins, no study"),
   "(app)/admin/llm#deletePriceAction": notStudyScoped("instance admins, no study"),
   "(app)/admin/users#setUserFlagsAction": notStudyScoped("instance admins, no study"),
+  "(app)/admin/users#endSessionsAction": notStudyScoped("instance admins, no study"),
+  "(app)/admin/users#setDisabledAction": notStudyScoped("instance admins, no study"),
   "(app)/studies#createStudyAction": notStudyScoped("creates a new study"),
   "(auth)/invite/[token]#acceptInvitationAction": notStudyScoped("the token is the object"),
   "(auth)/setup#setupAction": notStudyScoped("first run only"),

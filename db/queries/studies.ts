@@ -13,6 +13,7 @@ import {
   studies,
   users,
 } from "../schema";
+import { revokeSessionsIfRoleless } from "./sessions";
 
 export type StudyWithRoles = Pick<
   Study,
@@ -195,6 +196,7 @@ export function removeStudyRoles({
         if (removed.changes === 0) {
           throw new AppError("not_found:member", "This person has none of these roles in this study.");
         }
+        revokeSessionsIfRoleless(tx, userId);
       },
       { behavior: "immediate" },
     ),

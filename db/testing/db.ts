@@ -31,6 +31,7 @@ const TABLES_IN_DELETE_ORDER = [
   "memberships",
   "studies",
   "auth_throttle",
+  "sessions",
   "users",
 ];
 

@@ -5,9 +5,14 @@ import { getEnv } from "@/lib/env";
 import { isAppError } from "@/lib/errors";
 import { authConfig } from "./auth.config";
 import { verifyCredentials } from "./credentials";
+import { endSignedOutSession, exposeSession, startSession } from "./session-lifecycle";
 
 export class RateLimitedSignin extends CredentialsSignin {
   code = "rate_limited";
+}
+
+export class DisabledSignin extends CredentialsSignin {
+  code = "account_disabled";
 }
 
 /**
@@ -22,6 +27,8 @@ function clientIp(request: Request | undefined): string {
 export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   ...authConfig,
   secret: getEnv().AUTH_SECRET,
+  callbacks: { ...authConfig.callbacks, jwt: startSession, session: exposeSession },
+  events: { signOut: endSignedOutSession },
   providers: [
     Credentials({
       credentials: { email: {}, password: {} },
@@ -34,6 +41,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
           });
         } catch (e) {
           if (isAppError(e) && e.type === "rate_limited") throw new RateLimitedSignin(e.message);
+          if (isAppError(e) && e.code === "forbidden:account_disabled") throw new DisabledSignin(e.message);
           throw e;
         }
       },

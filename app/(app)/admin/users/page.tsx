@@ -6,7 +6,7 @@ import { DataTable } from "@/components/ui/data-table";
 import { PageHeader } from "@/components/ui/page-header";
 import { listUsers } from "@/db/queries/users";
 import { guardPage } from "@/server/auth/guarded-handlers";
-import { setUserFlagsAction } from "./actions";
+import { endSessionsAction, setDisabledAction, setUserFlagsAction } from "./actions";
 
 export const metadata: Metadata = { title: "Users" };
 
@@ -44,6 +44,7 @@ export default async function UsersPage() {
               <td className="space-x-1 py-2 pr-3">
                 {u.isAdmin ? <Badge tone="accent">admin</Badge> : null}
                 {u.canCreateStudies || u.isAdmin ? <Badge>creates studies</Badge> : null}
+                {u.disabledAt !== null ? <Badge>disabled</Badge> : null}
               </td>
               <td className="py-2 pr-3">{new Date(u.createdAt).toISOString().slice(0, 10)}</td>
               <td className="space-x-3 py-2">
@@ -65,6 +66,16 @@ export default async function UsersPage() {
                         label={u.canCreateStudies ? "Disallow study creation" : "Allow study creation"}
                       />
                     ) : null}
+                    <InlineAction
+                      action={endSessionsAction}
+                      label="End all sessions"
+                      fields={{ userId: u.id }}
+                    />
+                    <InlineAction
+                      action={setDisabledAction}
+                      label={u.disabledAt !== null ? "Enable account" : "Disable account"}
+                      fields={{ userId: u.id, disabled: String(u.disabledAt === null) }}
+                    />
                   </>
                 )}
               </td>
