@@ -130,15 +130,12 @@ const CASES: Record<string, Case> = {
     refusal: /reviewer of this study/,
     input: (w) => ({ fromReviewerId: w.foreign.reviewerId, toReviewerId: w.foreign.otherReviewerId }),
   },
-  "(app)/studies/[studyId]/manage/reviews#importReviewsAction": noObjectId,
   "(app)/studies/[studyId]/manage/reviews#sendReminderAction": {
     kind: "form",
     phase: "reviewing",
     refusal: /not_found:reviewer/,
     input: (w) => ({ reviewerId: w.foreign.reviewerId }),
   },
-  "(app)/studies/[studyId]/manage/ideas#previewImportAction": noObjectId,
-  "(app)/studies/[studyId]/manage/ideas#commitImportAction": noObjectId,
   "(app)/studies/[studyId]/manage/assignment#runAssignmentAction": noObjectId,
   "(app)/studies/[studyId]/manage/assignment#publishAction": noObjectId,
   "(app)/studies/[studyId]/manage/assignment#addPairAction": {

@@ -3,15 +3,14 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
-import { importReviewsAction } from "../actions";
-
-const MAX_BYTES = 20 * 1024 * 1024;
+import { uploadFile } from "@/components/upload-file";
+import { REVIEW_IMPORT_MAX_BYTES } from "@/lib/ideas/import-limits";
 
 type Outcome = { tone: "success" | "error"; text: string } | null;
 
 const reviewsWord = (n: number) => `${n} review${n === 1 ? "" : "s"}`;
 
-/** Reads a tidy CSV in the browser and imports it in one server call: all rows, or none. */
+/** Uploads a tidy CSV as a file and imports it in one server call: all rows, or none. */
 export function ReviewImportPanel({ studyId, columns }: { studyId: string; columns: string }) {
   const router = useRouter();
   const [busy, setBusy] = useState<string | null>(null);
@@ -20,14 +19,14 @@ export function ReviewImportPanel({ studyId, columns }: { studyId: string; colum
   async function upload(file: File | undefined) {
     setOutcome(null);
     if (!file) return;
-    if (file.size > MAX_BYTES) {
-      setOutcome({ tone: "error", text: "The file is larger than 20 MB; split it and import each part." });
-      return;
-    }
     setBusy(file.name);
     try {
-      const content = await file.text();
-      const res = await importReviewsAction({ studyId, fileName: file.name, content });
+      const res = await uploadFile<{ added: number; unchanged: number }>({
+        url: `/api/studies/${studyId}/reviews/import`,
+        file,
+        maxBytes: REVIEW_IMPORT_MAX_BYTES,
+        label: "review file",
+      });
       if (!res.ok) {
         setOutcome({ tone: "error", text: res.message });
         return;
@@ -38,12 +37,6 @@ export function ReviewImportPanel({ studyId, columns }: { studyId: string; colum
         text: `Imported ${reviewsWord(added)}; ${unchanged} ${unchanged === 1 ? "was" : "were"} already there.`,
       });
       router.refresh();
-    } catch {
-      // The action call itself failed (connection lost, or a body over the server's upload limit).
-      setOutcome({
-        tone: "error",
-        text: "The file could not be sent to the server. Check your connection; if the file is large, split it and import each part.",
-      });
     } finally {
       setBusy(null);
     }
