@@ -2,7 +2,8 @@ import "server-only";
 import { and, asc, eq } from "drizzle-orm";
 import type { CsvValue } from "@/lib/csv/write";
 import { AppError } from "@/lib/errors";
-import type { ReviewAnswers } from "@/lib/reviews/answers";
+import { RATIONALE_CHAR_CAP, type ReviewAnswers, validateAnswers } from "@/lib/reviews/answers";
+import type { ReviewForm } from "@/lib/reviews/form";
 import { newPseudonymSalt, pseudonymizeReviewer } from "@/lib/reviews/pseudonym";
 import { parseTidyReviews, type TidyReview, tidyColumns } from "@/lib/stats/tidy";
 import { getDb } from "../client";
@@ -126,16 +127,38 @@ function importError(issues: ImportIssue[]): AppError {
  * dates, duplicate ids) and the file is refused as a whole when any row is wrong. A review id
  * already in the study with the same answers counts as unchanged, so re-importing is harmless.
  */
+/**
+ * The form's own rationale checks (validateAnswers, as on submit): required rationales, minimum
+ * length, the length cap. Missing scores stay allowed (external data may lack them; the score checks
+ * above name out-of-scale values); short rationales pass only when the organizer chose so.
+ */
+function rationaleProblems(form: ReviewForm, answers: ReviewAnswers, allowShort: boolean): string[] {
+  const checked = validateAnswers(form, answers, { mode: "submit", attestationRequired: false });
+  if (checked.ok) return [];
+  return Object.entries(checked.errors)
+    .filter(([key]) => key.startsWith("rationale."))
+    .filter(
+      ([key]) => !allowShort || [...(answers.rationales[key.slice(10)] ?? "")].length > RATIONALE_CHAR_CAP,
+    )
+    .map(
+      ([, message]) =>
+        `${message}${allowShort ? "" : " (or tick “allow short rationales” for external data)"}`,
+    );
+}
+
 export function importReviews({
   studyId,
   actorId,
   fileName,
   text,
+  allowShortRationales = false,
 }: {
   studyId: string;
   actorId: string;
   fileName: string;
   text: string;
+  /** Accept rationales under the form's minimum length (recorded on the import). */
+  allowShortRationales?: boolean;
 }): ReviewImportResult {
   return withDbErrors(() =>
     getDb().transaction(
@@ -247,6 +270,7 @@ export function importReviews({
             minutes: row.minutes,
             attested: false,
           };
+          rowIssues.push(...rationaleProblems(form, answers, allowShortRationales));
           const known = existingById.get(row.reviewId);
           if (known && rowIssues.length === 0) {
             if (
@@ -274,7 +298,14 @@ export function importReviews({
         if (fresh.length > 0) {
           const batch = tx
             .insert(reviewImports)
-            .values({ studyId, fileName, rowCount: fresh.length, importedBy: actorId, importedAt: now })
+            .values({
+              studyId,
+              fileName,
+              rowCount: fresh.length,
+              importedBy: actorId,
+              importedAt: now,
+              allowShortRationales,
+            })
             .returning({ id: reviewImports.id })
             .get();
           for (const f of fresh) {
@@ -307,7 +338,7 @@ export function importReviews({
           studyId,
           actorId,
           kind: "reviews_imported",
-          detail: { fileName, added: fresh.length, unchanged },
+          detail: { fileName, added: fresh.length, unchanged, allowShortRationales },
         });
         return { added: fresh.length, unchanged };
       },

@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from "vitest";
+import { getDb } from "@/db/client";
 import { resetTestDb } from "@/db/testing/db";
 import { makeReviewStudy, publishAndStartReviewing } from "@/db/testing/review-fixtures";
 import { toCsv } from "@/lib/csv/write";
@@ -463,9 +464,26 @@ describe("dashboard, reassign, export and import", () => {
       header,
       `ext-1,${idea.id},Graphs,${idea.conditionKey},paper-1,5,,5,5,5,3,3,20,2026-05-01T10:00:00.000Z`,
     ].join("\n");
-    expect(
+    // The form asks for rationales of at least 100 characters: external data without them is refused,
+    // line by line, unless the organizer explicitly allows short rationales, which the import records.
+    const short = catchError(() =>
       importReviews({ studyId: s.study.id, actorId: s.organizer.id, fileName: "paper.csv", text: good }),
+    );
+    expect(short.message).toContain("line 2: Novelty rationale: write at least 100 characters (you have 0)");
+    expect(short.message).toContain("allow short rationales");
+    expect(getTidyReviewExport({ studyId: s.study.id }).rows.length).toBe(first.rows.length);
+    expect(
+      importReviews({
+        studyId: s.study.id,
+        actorId: s.organizer.id,
+        fileName: "paper.csv",
+        text: good,
+        allowShortRationales: true,
+      }),
     ).toEqual({ added: 1, unchanged: 0 });
+    expect(
+      getDb().$client.prepare("SELECT allow_short_rationales AS allowed FROM review_imports").all(),
+    ).toEqual([{ allowed: 1 }]);
     const after = getTidyReviewExport({ studyId: s.study.id });
     const row = after.rows.find((r) => r[0] === "ext-1")!;
     expect(row.slice(0, 14)).toEqual([

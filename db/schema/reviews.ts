@@ -118,6 +118,8 @@ export const reviewImports = sqliteTable(
     rowCount: integer("row_count").notNull(),
     importedBy: text("imported_by").references(() => users.id, { onDelete: "set null" }),
     importedAt: timestamp("imported_at").notNull(),
+    /** The organizer chose to accept rationales shorter than the form's minimum (external data). */
+    allowShortRationales: integer("allow_short_rationales", { mode: "boolean" }).notNull().default(false),
   },
   (t) => [index("review_imports_study_idx").on(t.studyId), index("review_imports_by_idx").on(t.importedBy)],
 );

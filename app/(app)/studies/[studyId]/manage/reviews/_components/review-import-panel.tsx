@@ -15,6 +15,7 @@ export function ReviewImportPanel({ studyId, columns }: { studyId: string; colum
   const router = useRouter();
   const [busy, setBusy] = useState<string | null>(null);
   const [outcome, setOutcome] = useState<Outcome>(null);
+  const [allowShort, setAllowShort] = useState(false);
 
   async function upload(file: File | undefined) {
     setOutcome(null);
@@ -22,7 +23,7 @@ export function ReviewImportPanel({ studyId, columns }: { studyId: string; colum
     setBusy(file.name);
     try {
       const res = await uploadFile<{ added: number; unchanged: number }>({
-        url: `/api/studies/${studyId}/reviews/import`,
+        url: `/api/studies/${studyId}/reviews/import${allowShort ? "?allowShortRationales=1" : ""}`,
         file,
         maxBytes: REVIEW_IMPORT_MAX_BYTES,
         label: "review file",
@@ -54,6 +55,18 @@ export function ReviewImportPanel({ studyId, columns }: { studyId: string; colum
         Every row is checked first: a file with any bad row imports nothing, and importing the same file again
         changes nothing. Imported reviews count as submitted and lock the review form.
       </p>
+      <label className="flex items-start gap-2 text-sm">
+        <input
+          type="checkbox"
+          checked={allowShort}
+          onChange={(e) => setAllowShort(e.target.checked)}
+          data-testid="review-import-allow-short"
+        />
+        <span>
+          Allow rationales shorter than the form&apos;s minimum (external data collected with other rules;
+          recorded on the import)
+        </span>
+      </label>
       <label className="block space-y-1 text-sm">
         <span className="font-medium">Review file (CSV)</span>
         <input

@@ -1,0 +1,1 @@
+ALTER TABLE `review_imports` ADD `allow_short_rationales` integer DEFAULT false NOT NULL;
