@@ -12,7 +12,12 @@ async function main() {
   await app.prepare();
   const server = http.createServer(withClientAddress(app.getRequestHandler(), env.TRUSTED_PROXY));
   server.listen(env.PORT, () => console.log(`Listening on port ${env.PORT}.`));
-  const stop = () => server.close(() => process.exit(0));
+  // A requested stop is a clean exit; idle keep-alive sockets are closed so it does not wait on them.
+  const stop = () => {
+    server.close(() => process.exit(0));
+    server.closeIdleConnections();
+    setTimeout(() => process.exit(0), 10_000).unref();
+  };
   process.on("SIGTERM", stop);
   process.on("SIGINT", stop);
 }

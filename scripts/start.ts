@@ -5,6 +5,7 @@ import { migrateDatabase } from "@/db/migrate";
 import { countUsers } from "@/db/queries/users";
 import { getEnv } from "@/lib/env";
 import { isBuildCurrent, recordBuildFingerprint } from "./lib/build-fingerprint";
+import { exitCodeOf } from "./lib/exit-code";
 import { ensureAuthSecret, loadDotEnv } from "./lib/load-env";
 
 // Research data stays on this machine; Next.js telemetry is off unless the operator turns it on.
@@ -51,7 +52,8 @@ function main() {
       : `LLM provider: ${env.LLM_PROVIDER}`,
   );
   for (const sig of ["SIGINT", "SIGTERM"] as const) process.on(sig, () => server.kill(sig));
-  server.on("exit", (code) => process.exit(code ?? 0));
+  // A server killed by a signal is a failure (137 for SIGKILL), so a supervisor restarts it.
+  server.on("exit", (code, signal) => process.exit(exitCodeOf(code, signal)));
 }
 
 main();

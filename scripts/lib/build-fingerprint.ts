@@ -7,6 +7,7 @@ const SOURCES = [
   "components",
   "lib",
   "db",
+  "server",
   "public",
   "proxy.ts",
   "instrumentation.ts",
