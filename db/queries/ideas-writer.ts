@@ -216,6 +216,7 @@ function loadOwnIdea(ex: Executor, studyId: string, ideaId: string, authorId: st
       attestedAt: ideas.attestedAt,
       updatedAt: ideas.updatedAt,
       normalizationState: ideas.normalizationState,
+      lastSaveId: ideas.lastSaveId,
       studyStatus: studies.status,
       ideaTemplate: studies.ideaTemplate,
       attestationText: studies.attestationText,
@@ -239,12 +240,19 @@ export function saveIdeaDraft({
   authorId,
   expectedVersion,
   fields,
+  saveId,
 }: {
   studyId: string;
   ideaId: string;
   authorId: string;
   expectedVersion: number;
   fields: Record<string, unknown>;
+  /**
+   * Idempotency key: the editor keeps one per unacknowledged save and resends it on every retry; a
+   * stored version written under the same key is the author's own (a save that committed just before
+   * a crash), not another tab's, so it is no conflict.
+   */
+  saveId?: string;
 }): SaveIdeaResult {
   return withDbErrors(() =>
     getDb().transaction(
@@ -264,7 +272,8 @@ export function saveIdeaDraft({
           changed: false,
         };
         if (sameFields(draft.fields, row.fields)) return unchanged;
-        if (row.version !== expectedVersion) return conflictOf(row);
+        const ownRetry = saveId !== undefined && row.lastSaveId === saveId;
+        if (row.version !== expectedVersion && !ownRetry) return conflictOf(row);
         if (row.status === "submitted") {
           const full = validateIdeaFields({ template, fields, mode: "submit" });
           if (!full.ok) throw invalidIdea(full.errors);
@@ -272,7 +281,13 @@ export function saveIdeaDraft({
         const now = Date.now();
         const version = row.version + 1;
         tx.update(ideas)
-          .set({ fields: draft.fields, version, updatedAt: now, ...resetNormalization })
+          .set({
+            fields: draft.fields,
+            version,
+            updatedAt: now,
+            lastSaveId: saveId ?? null,
+            ...resetNormalization,
+          })
           .where(and(eq(ideas.id, ideaId), eq(ideas.version, row.version)))
           .run();
         tx.insert(ideaVersions)

@@ -121,6 +121,34 @@ describe("writing an idea", () => {
     expect(db.select({ n: count() }).from(ideas).get()!.n).toBe(0);
   });
 
+  it("accepts the retry of a save that committed but was never acknowledged (a crash mid-save)", () => {
+    const { study, writer, graphs } = writingStudy();
+    const idea = createDraftIdea({ studyId: study.id, authorId: writer.id, topicId: graphs.id });
+    const args = { studyId: idea.studyId, ideaId: idea.id, authorId: writer.id };
+    const saveId = crypto.randomUUID();
+    // Committed as version 2; the answer was lost, so the editor still sends expectedVersion 1.
+    saveIdeaDraft({ ...args, expectedVersion: 1, fields: { title: "Before the crash" }, saveId });
+    expect(
+      saveIdeaDraft({ ...args, expectedVersion: 1, fields: { title: "Before the crash" } }),
+    ).toMatchObject({
+      ok: true,
+      version: 2,
+      changed: false,
+    });
+    expect(
+      saveIdeaDraft({ ...args, expectedVersion: 1, fields: { title: "Typed on while it was down" }, saveId }),
+    ).toMatchObject({ ok: true, version: 3, changed: true });
+    // A different tab (another key) from version 1 is still a conflict.
+    expect(
+      saveIdeaDraft({
+        ...args,
+        expectedVersion: 1,
+        fields: { title: "Other tab" },
+        saveId: crypto.randomUUID(),
+      }),
+    ).toMatchObject({ ok: false });
+  });
+
   it("saves versions in order; an identical save writes nothing", () => {
     const { study, writer, graphs } = writingStudy();
     const idea = createDraftIdea({ studyId: study.id, authorId: writer.id, topicId: graphs.id });

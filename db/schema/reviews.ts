@@ -144,6 +144,8 @@ export const reviews = sqliteTable(
     status: text("status", { enum: ["draft", "submitted"] }).notNull(),
     answers: text("answers", { mode: "json" }).$type<ReviewAnswers>().notNull(),
     version: integer("version").notNull().default(1),
+    /** The idempotency key of the save that wrote this version (see writeReview). */
+    lastSaveId: text("last_save_id"),
     /** Seconds the page was visible and in use, summed over visits (beside the self-reported minutes). */
     activeSeconds: integer("active_seconds").notNull().default(0),
     firstSubmittedAt: timestamp("first_submitted_at"),

@@ -34,6 +34,8 @@ const saveSchema = z.object({
   ideaId: uuidSchema,
   expectedVersion: z.number().int().min(1),
   fields: z.record(z.string(), z.string()),
+  /** Idempotency key of this save, the same on every retry until one is acknowledged. */
+  saveId: uuidSchema.optional(),
 });
 
 export const saveIdeaAction = guardedCall({ ...writer, schema: saveSchema }, ({ study, user, input }) => {
@@ -43,6 +45,7 @@ export const saveIdeaAction = guardedCall({ ...writer, schema: saveSchema }, ({ 
     authorId: user.id,
     expectedVersion: input.expectedVersion,
     fields: input.fields,
+    saveId: input.saveId,
   });
 });
 

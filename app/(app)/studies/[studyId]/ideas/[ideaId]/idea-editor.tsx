@@ -7,6 +7,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { countWords, validateIdeaFields } from "@/lib/ideas/template";
 import type { IdeaFields, IdeaTemplateField } from "@/lib/ideas/types";
+import { newSaveKey } from "@/lib/save-key";
 import { saveIdeaAction, submitIdeaAction, withdrawIdeaAction } from "../actions";
 
 const AUTOSAVE_MS = 3000;
@@ -58,6 +59,8 @@ export function IdeaEditor({
   // One save at a time: a later call waits for the one in flight, then saves whatever is still unsaved.
   const inflight = useRef<Promise<boolean> | null>(null);
   const saveProblemShown = useRef(false);
+  // Idempotency key: kept until a save is acknowledged, so a retry after a lost answer is our own write.
+  const saveKey = useRef(newSaveKey());
 
   const save = useCallback(async (): Promise<boolean> => {
     if (!editable) return false;
@@ -71,6 +74,7 @@ export function IdeaEditor({
         ideaId,
         expectedVersion: version.current,
         fields: snapshot,
+        saveId: saveKey.current,
       }).catch(() => null);
       if (!result) {
         setState("error");
@@ -93,6 +97,7 @@ export function IdeaEditor({
         return false;
       }
       version.current = result.data.version;
+      saveKey.current = newSaveKey();
       lastSaved.current = snapshot;
       setSavedAt(Date.now());
       // Only a save problem is cleared by a successful save; a submit message (which may have been

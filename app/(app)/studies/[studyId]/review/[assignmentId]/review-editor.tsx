@@ -6,6 +6,7 @@ import { Button } from "@/components/ui/button";
 import { Card, CardTitle } from "@/components/ui/card";
 import { emptyAnswers, type ReviewAnswers, rationaleLength, validateAnswers } from "@/lib/reviews/answers";
 import { CONFIDENCE_SCALE, FAMILIARITY_SCALE, type ReviewForm, type ScaleAnchor } from "@/lib/reviews/form";
+import { newSaveKey } from "@/lib/save-key";
 import { saveReviewAction } from "../actions";
 
 const AUTOSAVE_MS = 2000;
@@ -150,6 +151,8 @@ export function ReviewEditor({
   const inflight = useRef<Promise<void> | null>(null);
   const statusRef = useRef(status);
   const active = useActiveSeconds();
+  // Idempotency key: kept until a save is acknowledged, so a retry after a lost answer is our own write.
+  const saveKey = useRef(newSaveKey());
   const readOnly = readOnlyReason !== null;
 
   statusRef.current = status;
@@ -164,8 +167,12 @@ export function ReviewEditor({
         answers: latest.current,
         version: version.current,
         activeSeconds: seconds,
+        saveId: saveKey.current,
       }).catch(() => null);
-      if (result?.ok) active.current = Math.max(0, active.current - seconds);
+      if (result?.ok) {
+        active.current = Math.max(0, active.current - seconds);
+        saveKey.current = newSaveKey();
+      }
       return result;
     },
     [studyId, assignmentId, active],
