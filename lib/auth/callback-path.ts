@@ -7,7 +7,7 @@ const PLACEHOLDER_ORIGIN = "http://ideation-lab.invalid";
 export function safeCallbackPath(raw: string | undefined | null): string {
   if (typeof raw !== "string" || !raw.startsWith("/")) return "/";
   // Control characters and backslashes have no business in a link the app itself builds.
-  if (/[\u0000-\u001f\u007f\\]/.test(raw)) return "/";
+  if ([...raw].some((ch) => ch.charCodeAt(0) < 0x20 || ch.charCodeAt(0) === 0x7f || ch === "\\")) return "/";
   let url: URL;
   try {
     url = new URL(raw, PLACEHOLDER_ORIGIN);

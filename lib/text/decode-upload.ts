@@ -18,7 +18,11 @@ function utf16Guess(bytes: Uint8Array): "UTF-16LE" | "UTF-16BE" | null {
   const n = Math.min(bytes.length, 4096);
   let even = 0;
   let odd = 0;
-  for (let i = 0; i < n; i++) if (bytes[i] === 0) i % 2 === 0 ? (even += 1) : (odd += 1);
+  for (let i = 0; i < n; i++) {
+    if (bytes[i] !== 0) continue;
+    if (i % 2 === 0) even += 1;
+    else odd += 1;
+  }
   if (n < 4 || (even + odd) / n < 0.2) return null;
   return odd > even ? "UTF-16LE" : "UTF-16BE";
 }
