@@ -61,9 +61,8 @@ test("a draft saved just before the server is killed is not a conflict when the 
   const page = await context.newPage();
   try {
     await new SignInPage(page).signIn(reviewer.email, reviewer.password);
+    await expect(page).not.toHaveURL(/\/signin/);
     await page.goto(`/studies/${s.studyId}/review/${assignmentId}`);
-    await page.getByTestId("rationale-novelty").fill("Written before the crash.");
-
     // Let the save reach the server and commit, then kill the server before the answer arrives.
     let killed = false;
     await page.route(`**/studies/${s.studyId}/review/${assignmentId}`, async (route) => {
@@ -73,6 +72,8 @@ test("a draft saved just before the server is killed is not a conflict when the 
       server.kill("SIGKILL");
       await route.abort("connectionreset");
     });
+    await page.getByTestId("rationale-novelty").fill("Written before the crash.");
+
     await page.getByTestId("save-draft").click();
     await expect.poll(() => killed).toBe(true);
     await expect(page.getByTestId("review-error")).toBeVisible();
