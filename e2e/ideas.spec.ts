@@ -155,7 +155,7 @@ test("an 8 MB upload previews, an oversized one and a Latin-1 one are refused wi
   await page.goto(`${studyPath}/manage/ideas`);
   // Quotes and backslashes double when a file travels as a JSON string: this one no longer fits 10 MB so.
   const first = JSON.parse(fs.readFileSync(path.join(FIXTURES, "ai-ideas.jsonl"), "utf8").split("\n")[0]!);
-  const pad = 'A "quoted" C:\\path\\segment. '.repeat(20);
+  const pad = 'A "quoted" C:\\path\\to\\"it". '.repeat(40);
   const lines: string[] = [];
   for (let i = 0, bytes = 0; bytes < 8 * 1024 * 1024; i++) {
     lines.push(JSON.stringify({ ...first, external_id: `big-${i}`, problem: `${first.problem} ${pad}` }));
