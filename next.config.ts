@@ -4,8 +4,9 @@ const nextConfig: NextConfig = {
   // forbidden()/unauthorized() give real 403/401 pages instead of crashes.
   experimental: {
     authInterrupts: true,
-    // Idea imports (JSONL/CSV up to 10 MB) and review imports (up to 20 MB) arrive through server actions.
-    serverActions: { bodySizeLimit: "22mb" },
+    // Imports arrive as files at their upload routes (server/http/read-upload.ts), not through server
+    // actions; the largest action body is an autosave of a long review or idea.
+    serverActions: { bodySizeLimit: "2mb" },
   },
   // @stdlib is loaded from node_modules as-is rather than bundled, so the server computes p-values
   // with exactly the code `npm run stats` runs: bundling changed the last digits of some p-values.

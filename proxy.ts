@@ -22,6 +22,8 @@ export default function proxy(req: NextRequest) {
 
 // Files from public/ (icons, robots.txt) and Next's assets never reach the proxy: the sign-in page needs
 // its icons, and a crawler without a session must be able to read robots.txt's "Disallow: /".
+// /api is left out: it is public here anyway (route handlers check the session themselves), and a
+// request the proxy sees has its body buffered and cut at 10 MB, which broke 20 MB review uploads.
 export const config = {
-  matcher: ["/((?!_next/static|_next/image|favicon.ico|.*\\.(?:svg|png|ico|txt)$).*)"],
+  matcher: ["/((?!api/|_next/static|_next/image|favicon.ico|.*\\.(?:svg|png|ico|txt)$).*)"],
 };

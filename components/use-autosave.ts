@@ -9,11 +9,16 @@ import {
   type SaveOutcome,
   type SaveProblem,
 } from "@/lib/autosave";
+import { newSaveKey } from "@/lib/save-key";
 
 // One autosave for the idea and review editors: the rules are in lib/autosave.ts; this hook holds the
 // text being edited, the last text the server confirmed, the version, and runs one save at a time.
 
-export type AutosaveWrite<T, C> = (value: T, version: number) => Promise<SaveOutcome<C>>;
+/**
+ * `saveId` is the write's idempotency key: kept until the server answers, so a retry after a lost
+ * answer (a crash mid-save) is recognised as our own write instead of a conflict.
+ */
+export type AutosaveWrite<T, C> = (value: T, version: number, saveId: string) => Promise<SaveOutcome<C>>;
 
 export function useAutosave<T, C = never>({
   initial,
@@ -45,6 +50,7 @@ export function useAutosave<T, C = never>({
   const version = useRef(initialVersion);
   const inflight = useRef<Promise<SaveOutcome<C>> | null>(null);
   const conflicted = useRef(false);
+  const saveKey = useRef<string | null>(null);
   const writeRef = useRef(write);
   writeRef.current = write;
 
@@ -57,9 +63,12 @@ export function useAutosave<T, C = never>({
       const snapshot = latest.current;
       const run = (async (): Promise<SaveOutcome<C>> => {
         dispatch({ type: "start" });
-        const outcome = await send(snapshot, version.current).catch(
+        saveKey.current ??= newSaveKey();
+        const outcome = await send(snapshot, version.current, saveKey.current).catch(
           (): SaveOutcome<C> => ({ kind: "offline", message: "Could not reach the server." }),
         );
+        // The server answered: the next write is a new one. Unanswered, the retry reuses the key.
+        if (outcome.kind !== "offline") saveKey.current = null;
         if (outcome.kind === "saved") {
           version.current = outcome.version;
           lastSaved.current = snapshot;

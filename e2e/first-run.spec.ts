@@ -99,3 +99,30 @@ test("sign-out ends the session", async ({ page }) => {
   const api = await page.request.get(`/api/jobs/${crypto.randomUUID()}`);
   expect(api.status()).toBe(401);
 });
+
+test("a session cookie copied before sign-out stops working after it", async ({ page, browser }) => {
+  await new SignInPage(page).signIn(REVIEWER.email, REVIEWER.password);
+  await expect(page.getByRole("heading", { name: `Hello, ${REVIEWER.name}` })).toBeVisible();
+  const copied = await page.context().cookies();
+  await new SignInPage(page).signOut();
+
+  const thief = await browser.newContext();
+  await thief.addCookies(copied);
+  const stolen = await thief.request.get(`/api/jobs/${crypto.randomUUID()}`);
+  expect(stolen.status()).toBe(401);
+  const other = await thief.newPage();
+  await other.goto("/");
+  await expect(other.getByRole("heading", { name: `Hello, ${REVIEWER.name}` })).toHaveCount(0);
+  await thief.close();
+});
+
+test("a signed-in person following a crafted sign-in link stays on the site", async ({ page }) => {
+  await new SignInPage(page).signIn(REVIEWER.email, REVIEWER.password);
+  await expect(page.getByRole("heading", { name: `Hello, ${REVIEWER.name}` })).toBeVisible();
+  const res = await page.request.get("/signin?callbackUrl=%2F%09%2Fevil.example%2Fphish", {
+    maxRedirects: 0,
+  });
+  expect(res.status()).toBe(307);
+  expect(new URL(res.headers().location!, "http://localhost").hostname).toBe("localhost");
+  expect(res.headers().location).not.toContain("evil.example");
+});

@@ -1,3 +1,4 @@
+import fs from "node:fs";
 import path from "node:path";
 import type { Page } from "@playwright/test";
 import { countRows, queryOne } from "./db";
@@ -145,6 +146,42 @@ test("a bad CSV is rejected with line numbers and imports nothing; 20 AI ideas i
   const text = await csv.text();
   expect(text).toContain("Verifier-guided decoding for factual QA");
   expect(text).toContain("agent-run-1-20");
+});
+
+test("an 8 MB upload previews, an oversized one and a Latin-1 one are refused with what to do", async ({
+  adminPage: page,
+}) => {
+  const before = countRows("ideas", "study_id = ?", await studyId());
+  await page.goto(`${studyPath}/manage/ideas`);
+  // Quotes and backslashes double when a file travels as a JSON string: this one no longer fits 10 MB so.
+  const first = JSON.parse(fs.readFileSync(path.join(FIXTURES, "ai-ideas.jsonl"), "utf8").split("\n")[0]!);
+  const pad = 'A "quoted" C:\\path\\to\\"it". '.repeat(40);
+  const lines: string[] = [];
+  for (let i = 0, bytes = 0; bytes < 8 * 1024 * 1024; i++) {
+    lines.push(JSON.stringify({ ...first, external_id: `big-${i}`, problem: `${first.problem} ${pad}` }));
+    bytes += Buffer.byteLength(lines[i]!) + 1;
+  }
+  await page.getByTestId("import-file").setInputFiles({
+    name: "big.jsonl",
+    mimeType: "application/json",
+    buffer: Buffer.from(`${lines.join("\n")}\n`),
+  });
+  await expect(page.getByTestId("import-row-count")).toHaveText(String(lines.length), { timeout: 30_000 });
+
+  await page.getByTestId("import-file").setInputFiles({
+    name: "huge.jsonl",
+    mimeType: "application/json",
+    buffer: Buffer.alloc(11 * 1024 * 1024, "x"),
+  });
+  await expect(page.getByTestId("import-error")).toContainText("larger than 10 MB; split it");
+
+  const latin1 = Buffer.from("topic,condition,title\nNLP,AI,Caf\xe9 ideas\n", "latin1");
+  await page
+    .getByTestId("import-file")
+    .setInputFiles({ name: "latin1.csv", mimeType: "text/csv", buffer: latin1 });
+  await expect(page.getByTestId("import-error")).toContainText("looks like Latin-1");
+  await expect(page.getByTestId("import-error")).toContainText("line 2");
+  expect(countRows("ideas", "study_id = ?", await studyId())).toBe(before);
 });
 
 test("normalization with the mock model, then review a diff and accept", async ({ adminPage: page }) => {

@@ -42,9 +42,18 @@ describe("parseEnv", () => {
     ["LLM_BASE_URL", "localhost:11434"],
     ["APP_URL", "not a url"],
     ["SMTP_URL", "http://mail.example.org"],
+    ["TRUSTED_PROXY", "maybe"],
+    ["TRUSTED_PROXY", "11"],
   ])("rejects %s=%s naming the variable", (name, value) => {
     expect(() => parseEnv({ [name]: value })).toThrow(EnvError);
     expect(() => parseEnv({ [name]: value })).toThrow(new RegExp(`${name}:`));
+  });
+
+  it("reads TRUSTED_PROXY as a count of reverse proxies, off by default", () => {
+    expect(parseEnv({}).TRUSTED_PROXY).toBe(0);
+    expect(parseEnv({ TRUSTED_PROXY: "off" }).TRUSTED_PROXY).toBe(0);
+    expect(parseEnv({ TRUSTED_PROXY: "true" }).TRUSTED_PROXY).toBe(1);
+    expect(parseEnv({ TRUSTED_PROXY: "2" }).TRUSTED_PROXY).toBe(2);
   });
 
   it("lists every bad variable in one message", () => {

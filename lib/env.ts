@@ -37,6 +37,20 @@ const boolWithDefault = (fallback: boolean) =>
 
 const httpUrl = z.url({ protocol: /^https?$/, error: "must be an http:// or https:// URL" });
 
+/** Reverse proxies in front of the app: off/false/0 (default), on/true (= 1), or a count of hops. */
+const proxyHops = z
+  .string()
+  .optional()
+  .transform((v, ctx) => {
+    const s = v?.trim().toLowerCase() ?? "";
+    if (["", "0", "off", "false", "no"].includes(s)) return 0;
+    if (["on", "true", "yes"].includes(s)) return 1;
+    const n = Number(s);
+    if (Number.isInteger(n) && n >= 1 && n <= 10) return n;
+    ctx.addIssue({ code: "custom", message: "must be off, on, or the number of proxies (1 to 10)" });
+    return z.NEVER;
+  });
+
 export const LLM_PROVIDERS = ["none", "openai", "anthropic", "openai-compatible", "mock"] as const;
 export type LlmProviderName = (typeof LLM_PROVIDERS)[number];
 
@@ -82,6 +96,8 @@ export const envSchema = z.object({
   LITERATURE_S2_MIN_INTERVAL_MS: intWithDefault(1_000, 0, 600_000),
   LITERATURE_OPENALEX_MIN_INTERVAL_MS: intWithDefault(100, 0, 600_000),
   LITERATURE_ARXIV_MIN_INTERVAL_MS: intWithDefault(3_000, 0, 600_000),
+  TRUSTED_PROXY: proxyHops,
+  PORT: intWithDefault(3000, 1, 65_535),
 });
 
 export type Env = z.infer<typeof envSchema>;

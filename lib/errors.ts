@@ -7,6 +7,7 @@ export type ErrorType =
   | "invalid"
   | "conflict"
   | "rate_limited"
+  | "too_large"
   | "unavailable"
   | "internal";
 
@@ -21,6 +22,7 @@ const statusByType: Record<ErrorType, number> = {
   invalid: 400,
   conflict: 409,
   rate_limited: 429,
+  too_large: 413,
   unavailable: 503,
   internal: 500,
 };
@@ -32,6 +34,7 @@ const defaultMessages: Record<ErrorType, string> = {
   invalid: "Some of the input is not valid.",
   conflict: "This conflicts with something that already exists.",
   rate_limited: "Too many attempts. Please wait and try again.",
+  too_large: "The upload is larger than allowed.",
   unavailable: "This feature is not available right now.",
   internal: "Something went wrong on our side.",
 };

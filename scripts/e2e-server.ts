@@ -1,10 +1,12 @@
 // Started by Playwright: a fresh, migrated database, then the production server (already built).
+
 import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { getDb } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
 import { getEnv } from "@/lib/env";
+import { exitCodeOf } from "./lib/exit-code";
 
 const file = getEnv().DATABASE_PATH;
 if (!file.includes("e2e"))
@@ -14,13 +16,11 @@ fs.mkdirSync(path.dirname(file), { recursive: true });
 migrateDatabase(getDb());
 getDb().$client.close();
 
-const server = spawn(
-  process.execPath,
-  ["node_modules/next/dist/bin/next", "start", "-p", process.env.PORT ?? "3100"],
-  {
-    stdio: "inherit",
-    env: process.env,
-  },
-);
+// The same HTTP server as `npm start` (scripts/serve.ts); PORT comes from the Playwright config.
+const server = spawn(process.execPath, ["node_modules/tsx/dist/cli.mjs", "scripts/serve.ts"], {
+  stdio: "inherit",
+  env: process.env,
+});
 for (const sig of ["SIGINT", "SIGTERM"] as const) process.on(sig, () => server.kill(sig));
-server.on("exit", (code) => process.exit(code ?? 0));
+// A server killed by a signal is a failure (137 for SIGKILL), so a supervisor restarts it.
+server.on("exit", (code, signal) => process.exit(exitCodeOf(code, signal)));

@@ -5,12 +5,14 @@ import { migrateDatabase } from "@/db/migrate";
 import { countUsers } from "@/db/queries/users";
 import { getEnv } from "@/lib/env";
 import { isBuildCurrent, recordBuildFingerprint } from "./lib/build-fingerprint";
+import { exitCodeOf } from "./lib/exit-code";
 import { ensureAuthSecret, loadDotEnv } from "./lib/load-env";
 
 // Research data stays on this machine; Next.js telemetry is off unless the operator turns it on.
 process.env.NEXT_TELEMETRY_DISABLED ??= "1";
 
 const NEXT_BIN = "node_modules/next/dist/bin/next";
+const TSX_BIN = "node_modules/tsx/dist/cli.mjs";
 
 function main() {
   loadDotEnv();
@@ -18,7 +20,7 @@ function main() {
   if (secret === "created")
     console.log("Generated AUTH_SECRET and stored it beside the database (data/auth-secret).");
   const env = getEnv();
-  const port = Number(process.env.PORT ?? 3000);
+  const port = env.PORT;
 
   migrateDatabase(getDb());
   console.log(`Database ready: ${env.DATABASE_PATH}`);
@@ -34,7 +36,7 @@ function main() {
   const firstRun = countUsers() === 0;
   getDb().$client.close();
 
-  const server = spawn(process.execPath, [NEXT_BIN, "start", "-p", String(port)], {
+  const server = spawn(process.execPath, [TSX_BIN, "scripts/serve.ts"], {
     stdio: "inherit",
     env: process.env,
   });
@@ -50,7 +52,8 @@ function main() {
       : `LLM provider: ${env.LLM_PROVIDER}`,
   );
   for (const sig of ["SIGINT", "SIGTERM"] as const) process.on(sig, () => server.kill(sig));
-  server.on("exit", (code) => process.exit(code ?? 0));
+  // A server killed by a signal is a failure (137 for SIGKILL), so a supervisor restarts it.
+  server.on("exit", (code, signal) => process.exit(exitCodeOf(code, signal)));
 }
 
 main();

@@ -17,12 +17,14 @@ import { conflictOf, loadOwnIdea, type SaveIdeaResult, sameFields } from "./idea
  * with the same text changes nothing and returns the same result.
  */
 export function submitIdea({
+  studyId,
   ideaId,
   authorId,
   expectedVersion,
   fields,
   attested,
 }: {
+  studyId: string;
   ideaId: string;
   authorId: string;
   expectedVersion: number;
@@ -32,7 +34,7 @@ export function submitIdea({
   return withDbErrors(() =>
     getDb().transaction(
       (tx) => {
-        const row = loadOwnIdea(tx, ideaId, authorId);
+        const row = loadOwnIdea(tx, studyId, ideaId, authorId);
         if (row.studyStatus !== "writing")
           throw phaseError("Ideas can be submitted", row.studyStatus, "writing is open");
         const template = getStudyTemplate(row);
@@ -97,14 +99,22 @@ export function submitIdea({
 }
 
 /** Withdraws the idea while writing is open (it can be resubmitted until writing closes). */
-export function withdrawIdea({ ideaId, authorId }: { ideaId: string; authorId: string }): {
+export function withdrawIdea({
+  studyId,
+  ideaId,
+  authorId,
+}: {
+  studyId: string;
+  ideaId: string;
+  authorId: string;
+}): {
   version: number;
   status: "withdrawn";
 } {
   return withDbErrors(() =>
     getDb().transaction(
       (tx) => {
-        const row = loadOwnIdea(tx, ideaId, authorId);
+        const row = loadOwnIdea(tx, studyId, ideaId, authorId);
         if (row.studyStatus !== "writing")
           throw phaseError("Ideas can be withdrawn", row.studyStatus, "writing is open");
         if (row.status === "withdrawn") return { version: row.version, status: "withdrawn" as const };

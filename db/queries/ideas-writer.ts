@@ -140,14 +140,19 @@ export function createDraftIdea({
 
 /** The idea if `authorId` wrote it; undefined otherwise (someone else's idea is simply not there). */
 export function getIdeaForAuthor({
+  studyId,
   ideaId,
   authorId,
 }: {
+  studyId: string;
   ideaId: string;
   authorId: string;
 }): AuthorIdea | undefined {
   return withDbErrors(() =>
-    selectAuthorIdeas(getDb(), and(eq(ideas.id, ideaId), eq(ideas.authorId, authorId))).get(),
+    selectAuthorIdeas(
+      getDb(),
+      and(eq(ideas.id, ideaId), eq(ideas.studyId, studyId), eq(ideas.authorId, authorId)),
+    ).get(),
   );
 }
 
@@ -204,7 +209,8 @@ export function conflictOf(row: {
   };
 }
 
-export function loadOwnIdea(ex: Executor, ideaId: string, authorId: string) {
+/** The author's idea in the study the guard checked: an idea of theirs in another study is not found. */
+export function loadOwnIdea(ex: Executor, studyId: string, ideaId: string, authorId: string) {
   const row = ex
     .select({
       id: ideas.id,
@@ -216,13 +222,14 @@ export function loadOwnIdea(ex: Executor, ideaId: string, authorId: string) {
       attestedAt: ideas.attestedAt,
       updatedAt: ideas.updatedAt,
       normalizationState: ideas.normalizationState,
+      lastSaveId: ideas.lastSaveId,
       studyStatus: studies.status,
       ideaTemplate: studies.ideaTemplate,
       attestationText: studies.attestationText,
     })
     .from(ideas)
     .innerJoin(studies, eq(studies.id, ideas.studyId))
-    .where(and(eq(ideas.id, ideaId), eq(ideas.authorId, authorId)))
+    .where(and(eq(ideas.id, ideaId), eq(ideas.studyId, studyId), eq(ideas.authorId, authorId)))
     .get();
   if (!row) throw new AppError("not_found:idea", "This idea does not exist, or it is not yours.");
   return row;
@@ -234,20 +241,29 @@ export function loadOwnIdea(ex: Executor, ideaId: string, authorId: string) {
  * idea stays submitted and is checked as a submission (required fields, word limits).
  */
 export function saveIdeaDraft({
+  studyId,
   ideaId,
   authorId,
   expectedVersion,
   fields,
+  saveId,
 }: {
+  studyId: string;
   ideaId: string;
   authorId: string;
   expectedVersion: number;
   fields: Record<string, unknown>;
+  /**
+   * Idempotency key: the editor keeps one per unacknowledged save and resends it on every retry; a
+   * stored version written under the same key is the author's own (a save that committed just before
+   * a crash), not another tab's, so it is no conflict.
+   */
+  saveId?: string;
 }): SaveIdeaResult {
   return withDbErrors(() =>
     getDb().transaction(
       (tx) => {
-        const row = loadOwnIdea(tx, ideaId, authorId);
+        const row = loadOwnIdea(tx, studyId, ideaId, authorId);
         if (row.studyStatus !== "writing")
           throw phaseError("Ideas can be changed", row.studyStatus, "writing is open");
         const template = getStudyTemplate(row);
@@ -262,7 +278,8 @@ export function saveIdeaDraft({
           changed: false,
         };
         if (sameFields(draft.fields, row.fields)) return unchanged;
-        if (row.version !== expectedVersion) return conflictOf(row);
+        const ownRetry = saveId !== undefined && row.lastSaveId === saveId;
+        if (row.version !== expectedVersion && !ownRetry) return conflictOf(row);
         if (row.status === "submitted") {
           const full = validateIdeaFields({ template, fields, mode: "submit" });
           if (!full.ok) throw invalidIdea(full.errors);
@@ -270,7 +287,13 @@ export function saveIdeaDraft({
         const now = Date.now();
         const version = row.version + 1;
         tx.update(ideas)
-          .set({ fields: draft.fields, version, updatedAt: now, ...resetNormalization })
+          .set({
+            fields: draft.fields,
+            version,
+            updatedAt: now,
+            lastSaveId: saveId ?? null,
+            ...resetNormalization,
+          })
           .where(and(eq(ideas.id, ideaId), eq(ideas.version, row.version)))
           .run();
         tx.insert(ideaVersions)
@@ -292,9 +315,11 @@ export type IdeaVersionView = {
 
 /** The author's saved versions, oldest first; empty for anyone else. Organizer edits of the normalized text are not the author's and are left out. */
 export function listIdeaVersions({
+  studyId,
   ideaId,
   authorId,
 }: {
+  studyId: string;
   ideaId: string;
   authorId: string;
 }): IdeaVersionView[] {
@@ -311,6 +336,7 @@ export function listIdeaVersions({
       .where(
         and(
           eq(ideaVersions.ideaId, ideaId),
+          eq(ideas.studyId, studyId),
           eq(ideas.authorId, authorId),
           ne(ideaVersions.kind, "normalized_edit"),
         ),

@@ -95,7 +95,9 @@ describe("writing an idea", () => {
     expect(db.select({ conditionId: ideas.conditionId }).from(ideas).get()).toEqual({
       conditionId: human.id,
     });
-    expect(listIdeaVersions({ ideaId: idea.id, authorId: writer.id }).map((v) => v.version)).toEqual([1]);
+    expect(
+      listIdeaVersions({ studyId: idea.studyId, ideaId: idea.id, authorId: writer.id }).map((v) => v.version),
+    ).toEqual([1]);
   });
 
   it("refuses a topic from another study and any new idea outside the writing phase", () => {
@@ -123,10 +125,39 @@ describe("writing an idea", () => {
     expect(db.select({ n: count() }).from(ideas).get()!.n).toBe(0);
   });
 
+  it("accepts the retry of a save that committed but was never acknowledged (a crash mid-save)", () => {
+    const { study, writer, graphs } = writingStudy();
+    const idea = createDraftIdea({ studyId: study.id, authorId: writer.id, topicId: graphs.id });
+    const args = { studyId: idea.studyId, ideaId: idea.id, authorId: writer.id };
+    const saveId = crypto.randomUUID();
+    // Committed as version 2; the answer was lost, so the editor still sends expectedVersion 1.
+    saveIdeaDraft({ ...args, expectedVersion: 1, fields: { title: "Before the crash" }, saveId });
+    expect(
+      saveIdeaDraft({ ...args, expectedVersion: 1, fields: { title: "Before the crash" } }),
+    ).toMatchObject({
+      ok: true,
+      version: 2,
+      changed: false,
+    });
+    expect(
+      saveIdeaDraft({ ...args, expectedVersion: 1, fields: { title: "Typed on while it was down" }, saveId }),
+    ).toMatchObject({ ok: true, version: 3, changed: true });
+    // A different tab (another key) from version 1 is still a conflict.
+    expect(
+      saveIdeaDraft({
+        ...args,
+        expectedVersion: 1,
+        fields: { title: "Other tab" },
+        saveId: crypto.randomUUID(),
+      }),
+    ).toMatchObject({ ok: false });
+  });
+
   it("saves versions in order; an identical save writes nothing", () => {
     const { study, writer, graphs } = writingStudy();
     const idea = createDraftIdea({ studyId: study.id, authorId: writer.id, topicId: graphs.id });
     const first = saveIdeaDraft({
+      studyId: idea.studyId,
       ideaId: idea.id,
       authorId: writer.id,
       expectedVersion: 1,
@@ -134,6 +165,7 @@ describe("writing an idea", () => {
     });
     expect(first).toMatchObject({ ok: true, version: 2, changed: true });
     const second = saveIdeaDraft({
+      studyId: idea.studyId,
       ideaId: idea.id,
       authorId: writer.id,
       expectedVersion: 2,
@@ -142,6 +174,7 @@ describe("writing an idea", () => {
     expect(second).toMatchObject({ ok: true, version: 3 });
 
     const same = saveIdeaDraft({
+      studyId: idea.studyId,
       ideaId: idea.id,
       authorId: writer.id,
       expectedVersion: 3,
@@ -149,7 +182,7 @@ describe("writing an idea", () => {
     });
     expect(same).toMatchObject({ ok: true, version: 3, changed: false });
     expect(versionCount(idea.id)).toBe(3);
-    const history = listIdeaVersions({ ideaId: idea.id, authorId: writer.id });
+    const history = listIdeaVersions({ studyId: idea.studyId, ideaId: idea.id, authorId: writer.id });
     expect(history.map((v) => [v.version, v.kind, v.fields.title])).toEqual([
       [1, "save", ""],
       [2, "save", "Graph prompts"],
@@ -162,6 +195,7 @@ describe("writing an idea", () => {
     const { study, writer, graphs } = writingStudy();
     const idea = createDraftIdea({ studyId: study.id, authorId: writer.id, topicId: graphs.id });
     const tabA = saveIdeaDraft({
+      studyId: idea.studyId,
       ideaId: idea.id,
       authorId: writer.id,
       expectedVersion: 1,
@@ -169,6 +203,7 @@ describe("writing an idea", () => {
     });
     expect(tabA.ok).toBe(true);
     const tabB = saveIdeaDraft({
+      studyId: idea.studyId,
       ideaId: idea.id,
       authorId: writer.id,
       expectedVersion: 1,
@@ -180,11 +215,14 @@ describe("writing an idea", () => {
     expect(tabB.conflict.message).toBe(
       "This idea was changed in another tab or device (version 2). Reload to see the latest text; your unsaved text is kept below.",
     );
-    expect(getIdeaForAuthor({ ideaId: idea.id, authorId: writer.id })!.fields.title).toBe("From tab A");
+    expect(
+      getIdeaForAuthor({ studyId: idea.studyId, ideaId: idea.id, authorId: writer.id })!.fields.title,
+    ).toBe("From tab A");
     expect(versionCount(idea.id)).toBe(2);
 
     // Tab B keeps its text and resends it against the version it was shown.
     const retry = saveIdeaDraft({
+      studyId: idea.studyId,
       ideaId: idea.id,
       authorId: writer.id,
       expectedVersion: tabB.conflict.version,
@@ -196,8 +234,15 @@ describe("writing an idea", () => {
   it("accepts a stale save whose text is already stored: nothing would be overwritten", () => {
     const { study, writer, graphs } = writingStudy();
     const idea = createDraftIdea({ studyId: study.id, authorId: writer.id, topicId: graphs.id });
-    saveIdeaDraft({ ideaId: idea.id, authorId: writer.id, expectedVersion: 1, fields: { title: "Same" } });
+    saveIdeaDraft({
+      studyId: idea.studyId,
+      ideaId: idea.id,
+      authorId: writer.id,
+      expectedVersion: 1,
+      fields: { title: "Same" },
+    });
     const stale = saveIdeaDraft({
+      studyId: idea.studyId,
       ideaId: idea.id,
       authorId: writer.id,
       expectedVersion: 1,
@@ -211,6 +256,7 @@ describe("writing an idea", () => {
     const idea = createDraftIdea({ studyId: study.id, authorId: writer.id, topicId: graphs.id });
     const big = catchError(() =>
       saveIdeaDraft({
+        studyId: idea.studyId,
         ideaId: idea.id,
         authorId: writer.id,
         expectedVersion: 1,
@@ -222,7 +268,13 @@ describe("writing an idea", () => {
       "Proposed method is too long: 20,001 characters (at most 20,000).",
     ]);
     const unknown = catchError(() =>
-      saveIdeaDraft({ ideaId: idea.id, authorId: writer.id, expectedVersion: 1, fields: { author: "me" } }),
+      saveIdeaDraft({
+        studyId: idea.studyId,
+        ideaId: idea.id,
+        authorId: writer.id,
+        expectedVersion: 1,
+        fields: { author: "me" },
+      }),
     );
     expect(Object.keys(unknown.fieldErrors ?? {})).toEqual(["author"]);
     expect(versionCount(idea.id)).toBe(1);
@@ -235,7 +287,14 @@ describe("submitting", () => {
     const idea = createDraftIdea({ studyId: study.id, authorId: writer.id, topicId: graphs.id });
     const fields = { ...full(), problem: "", title: Array.from({ length: 31 }, () => "word").join(" ") };
     const error = catchError(() =>
-      submitIdea({ ideaId: idea.id, authorId: writer.id, expectedVersion: 1, fields, attested: false }),
+      submitIdea({
+        studyId: idea.studyId,
+        ideaId: idea.id,
+        authorId: writer.id,
+        expectedVersion: 1,
+        fields,
+        attested: false,
+      }),
     );
     expect(error.code).toBe("invalid:idea");
     expect(error.fieldErrors).toEqual({
@@ -243,7 +302,7 @@ describe("submitting", () => {
       problem: ["Problem statement is required."],
     });
     expect(error.message).toBe("Title has 31 words; the limit is 30. (and 1 more problem)");
-    expect(getIdeaForAuthor({ ideaId: idea.id, authorId: writer.id })).toMatchObject({
+    expect(getIdeaForAuthor({ studyId: idea.studyId, ideaId: idea.id, authorId: writer.id })).toMatchObject({
       status: "draft",
       version: 1,
     });
@@ -253,6 +312,7 @@ describe("submitting", () => {
     const { study, writer, graphs } = writingStudy();
     const idea = createDraftIdea({ studyId: study.id, authorId: writer.id, topicId: graphs.id });
     const args = {
+      studyId: idea.studyId,
       ideaId: idea.id,
       authorId: writer.id,
       expectedVersion: 1,
@@ -265,33 +325,48 @@ describe("submitting", () => {
     expect(again).toEqual({ ...first, changed: false });
     // A double click sends the same request twice: same answer, no new version.
     expect(submitIdea(args)).toEqual({ ...first, changed: false });
-    expect(listIdeaVersions({ ideaId: idea.id, authorId: writer.id }).map((v) => v.kind)).toEqual([
-      "save",
-      "submit",
-    ]);
+    expect(
+      listIdeaVersions({ studyId: idea.studyId, ideaId: idea.id, authorId: writer.id }).map((v) => v.kind),
+    ).toEqual(["save", "submit"]);
   });
 
   it("requires the attestation when the study has one", () => {
     const { study, writer, graphs } = writingStudy({ attestationText: "I did not use AI tools." });
     const idea = createDraftIdea({ studyId: study.id, authorId: writer.id, topicId: graphs.id });
-    const args = { ideaId: idea.id, authorId: writer.id, expectedVersion: 1, fields: full() };
+    const args = {
+      studyId: idea.studyId,
+      ideaId: idea.id,
+      authorId: writer.id,
+      expectedVersion: 1,
+      fields: full(),
+    };
     const error = catchError(() => submitIdea({ ...args, attested: false }));
     expect(error.fieldErrors).toEqual({ attested: ['Tick "I did not use AI tools." to submit.'] });
-    expect(getIdeaForAuthor({ ideaId: idea.id, authorId: writer.id })!.status).toBe("draft");
-    submitIdea({ ...args, attested: true });
-    expect(getIdeaForAuthor({ ideaId: idea.id, authorId: writer.id })!.attestedAt).toEqual(
-      expect.any(Number),
+    expect(getIdeaForAuthor({ studyId: idea.studyId, ideaId: idea.id, authorId: writer.id })!.status).toBe(
+      "draft",
     );
+    submitIdea({ ...args, attested: true });
+    expect(
+      getIdeaForAuthor({ studyId: idea.studyId, ideaId: idea.id, authorId: writer.id })!.attestedAt,
+    ).toEqual(expect.any(Number));
   });
 
   it("keeps a submitted idea submitted when edited, checks edits as a submission, and clears a stale normalization", () => {
     const { study, writer, graphs } = writingStudy();
     const idea = createDraftIdea({ studyId: study.id, authorId: writer.id, topicId: graphs.id });
-    submitIdea({ ideaId: idea.id, authorId: writer.id, expectedVersion: 1, fields: full(), attested: false });
+    submitIdea({
+      studyId: idea.studyId,
+      ideaId: idea.id,
+      authorId: writer.id,
+      expectedVersion: 1,
+      fields: full(),
+      attested: false,
+    });
     saveNormalizationResult({ ideaId: idea.id, normalizedFields: full("normalized") });
 
     const emptied = catchError(() =>
       saveIdeaDraft({
+        studyId: idea.studyId,
         ideaId: idea.id,
         authorId: writer.id,
         expectedVersion: 2,
@@ -301,6 +376,7 @@ describe("submitting", () => {
     expect(emptied.fieldErrors).toEqual({ fallback: ["Fallback plan is required."] });
 
     const edited = saveIdeaDraft({
+      studyId: idea.studyId,
       ideaId: idea.id,
       authorId: writer.id,
       expectedVersion: 2,
@@ -314,16 +390,24 @@ describe("submitting", () => {
   it("withdraws and resubmits while writing is open; nothing changes once writing has closed", () => {
     const { organizer, study, writer, graphs } = writingStudy();
     const idea = createDraftIdea({ studyId: study.id, authorId: writer.id, topicId: graphs.id });
-    submitIdea({ ideaId: idea.id, authorId: writer.id, expectedVersion: 1, fields: full(), attested: false });
-    expect(withdrawIdea({ ideaId: idea.id, authorId: writer.id })).toEqual({
+    submitIdea({
+      studyId: idea.studyId,
+      ideaId: idea.id,
+      authorId: writer.id,
+      expectedVersion: 1,
+      fields: full(),
+      attested: false,
+    });
+    expect(withdrawIdea({ studyId: idea.studyId, ideaId: idea.id, authorId: writer.id })).toEqual({
       version: 3,
       status: "withdrawn",
     });
-    expect(withdrawIdea({ ideaId: idea.id, authorId: writer.id })).toEqual({
+    expect(withdrawIdea({ studyId: idea.studyId, ideaId: idea.id, authorId: writer.id })).toEqual({
       version: 3,
       status: "withdrawn",
     });
     const back = submitIdea({
+      studyId: idea.studyId,
       ideaId: idea.id,
       authorId: writer.id,
       expectedVersion: 3,
@@ -334,15 +418,21 @@ describe("submitting", () => {
 
     advancePhase({ studyId: study.id, actorId: organizer.id, to: "normalization" });
     const error = catchError(() =>
-      saveIdeaDraft({ ideaId: idea.id, authorId: writer.id, expectedVersion: 4, fields: full("late") }),
+      saveIdeaDraft({
+        studyId: idea.studyId,
+        ideaId: idea.id,
+        authorId: writer.id,
+        expectedVersion: 4,
+        fields: full("late"),
+      }),
     );
     expect(error.code).toBe("conflict:phase");
     expect(error.message).toBe(
       "Ideas can be changed only while writing is open; the study is in the normalization phase.",
     );
-    expect(catchError(() => withdrawIdea({ ideaId: idea.id, authorId: writer.id })).code).toBe(
-      "conflict:phase",
-    );
+    expect(
+      catchError(() => withdrawIdea({ studyId: idea.studyId, ideaId: idea.id, authorId: writer.id })).code,
+    ).toBe("conflict:phase");
   });
 
   it("shows a writer only their own ideas: someone else's idea is not found and cannot be saved", () => {
@@ -351,14 +441,15 @@ describe("submitting", () => {
     const other = makeUser();
     createDraftIdea({ studyId: study.id, authorId: other.id, topicId: graphs.id });
 
-    expect(getIdeaForAuthor({ ideaId: idea.id, authorId: other.id })).toBeUndefined();
+    expect(getIdeaForAuthor({ studyId: idea.studyId, ideaId: idea.id, authorId: other.id })).toBeUndefined();
     expect(listIdeasForAuthor({ studyId: study.id, authorId: writer.id }).map((i) => i.id)).toEqual([
       idea.id,
     ]);
-    expect(listIdeaVersions({ ideaId: idea.id, authorId: other.id })).toEqual([]);
+    expect(listIdeaVersions({ studyId: idea.studyId, ideaId: idea.id, authorId: other.id })).toEqual([]);
     for (const attempt of [
       () =>
         saveIdeaDraft({
+          studyId: idea.studyId,
           ideaId: idea.id,
           authorId: other.id,
           expectedVersion: 1,
@@ -366,17 +457,18 @@ describe("submitting", () => {
         }),
       () =>
         submitIdea({
+          studyId: idea.studyId,
           ideaId: idea.id,
           authorId: other.id,
           expectedVersion: 1,
           fields: full(),
           attested: false,
         }),
-      () => withdrawIdea({ ideaId: idea.id, authorId: other.id }),
+      () => withdrawIdea({ studyId: idea.studyId, ideaId: idea.id, authorId: other.id }),
     ]) {
       expect(catchError(attempt).code).toBe("not_found:idea");
     }
-    expect(getIdeaForAuthor({ ideaId: idea.id, authorId: writer.id })).toMatchObject({
+    expect(getIdeaForAuthor({ studyId: idea.studyId, ideaId: idea.id, authorId: writer.id })).toMatchObject({
       version: 1,
       status: "draft",
     });
@@ -479,6 +571,7 @@ describe("organizer views", () => {
     const s = writingStudy();
     const written = createDraftIdea({ studyId: s.study.id, authorId: s.writer.id, topicId: s.graphs.id });
     submitIdea({
+      studyId: written.studyId,
       ideaId: written.id,
       authorId: s.writer.id,
       expectedVersion: 1,
@@ -521,6 +614,7 @@ describe("organizer views", () => {
     const s = writingStudy({ writerEmail: "wanda@example.org" });
     const written = createDraftIdea({ studyId: s.study.id, authorId: s.writer.id, topicId: s.prompting.id });
     submitIdea({
+      studyId: written.studyId,
       ideaId: written.id,
       authorId: s.writer.id,
       expectedVersion: 1,
@@ -572,6 +666,7 @@ describe("normalization decisions", () => {
     const s = writingStudy();
     const idea = createDraftIdea({ studyId: s.study.id, authorId: s.writer.id, topicId: s.graphs.id });
     submitIdea({
+      studyId: idea.studyId,
       ideaId: idea.id,
       authorId: s.writer.id,
       expectedVersion: 1,
@@ -638,10 +733,9 @@ describe("normalization decisions", () => {
       .all();
     expect(kinds.map((k) => k.kind)).toEqual(["save", "submit", "normalized_edit"]);
     // The writer's history is their own text only.
-    expect(listIdeaVersions({ ideaId: idea.id, authorId: writer.id }).map((v) => v.kind)).toEqual([
-      "save",
-      "submit",
-    ]);
+    expect(
+      listIdeaVersions({ studyId: idea.studyId, ideaId: idea.id, authorId: writer.id }).map((v) => v.kind),
+    ).toEqual(["save", "submit"]);
     expect(getTextForReview({ ideaId: idea.id })!.fields).toEqual(full("edited"));
   });
 

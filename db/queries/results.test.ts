@@ -72,7 +72,13 @@ function studyWithReviews() {
     }),
   );
   const text = toCsv({ columns: tidyColumns(METRICS), rows });
-  importReviews({ studyId: s.study.id, actorId: s.organizer.id, fileName: "external.csv", text });
+  importReviews({
+    studyId: s.study.id,
+    actorId: s.organizer.id,
+    fileName: "external.csv",
+    text,
+    allowShortRationales: true,
+  });
   return s;
 }
 

@@ -3,7 +3,8 @@ import { and, asc, eq } from "drizzle-orm";
 import type { CsvValue } from "@/lib/csv/write";
 import { AppError } from "@/lib/errors";
 import { plural } from "@/lib/format";
-import type { ReviewAnswers } from "@/lib/reviews/answers";
+import { RATIONALE_CHAR_CAP, type ReviewAnswers, validateAnswers } from "@/lib/reviews/answers";
+import type { ReviewForm } from "@/lib/reviews/form";
 import { newPseudonymSalt, pseudonymizeReviewer } from "@/lib/reviews/pseudonym";
 import { parseTidyReviews, type TidyReview, tidyColumns } from "@/lib/stats/tidy";
 import { getDb } from "../client";
@@ -136,18 +137,40 @@ function importError(issues: ImportIssue[]): AppError {
  * createMissingIdeas: an idea_id the study lacks becomes a placeholder idea with the row's topic
  * and condition (see review-placeholders.ts); an idea_id may also name an idea's external id.
  */
+/**
+ * The form's own rationale checks (validateAnswers, as on submit): required rationales, minimum
+ * length, the length cap. Missing scores stay allowed (external data may lack them; the score checks
+ * above name out-of-scale values); short rationales pass only when the organizer chose so.
+ */
+function rationaleProblems(form: ReviewForm, answers: ReviewAnswers, allowShort: boolean): string[] {
+  const checked = validateAnswers(form, answers, { mode: "submit", attestationRequired: false });
+  if (checked.ok) return [];
+  return Object.entries(checked.errors)
+    .filter(([key]) => key.startsWith("rationale."))
+    .filter(
+      ([key]) => !allowShort || [...(answers.rationales[key.slice(10)] ?? "")].length > RATIONALE_CHAR_CAP,
+    )
+    .map(
+      ([, message]) =>
+        `${message}${allowShort ? "" : " (or tick “allow short rationales” for external data)"}`,
+    );
+}
+
 export function importReviews({
   studyId,
   actorId,
   fileName,
   text,
   createMissingIdeas = false,
+  allowShortRationales = false,
 }: {
   studyId: string;
   actorId: string;
   fileName: string;
   text: string;
   createMissingIdeas?: boolean;
+  /** Accept rationales under the form's minimum length (recorded on the import). */
+  allowShortRationales?: boolean;
 }): ReviewImportResult {
   return withDbErrors(() =>
     getDb().transaction(
@@ -288,6 +311,7 @@ export function importReviews({
             minutes: row.minutes,
             attested: false,
           };
+          rowIssues.push(...rationaleProblems(form, answers, allowShortRationales));
           const known = existingById.get(reviewKey(row));
           if (known && rowIssues.length === 0) {
             if (
@@ -315,7 +339,14 @@ export function importReviews({
         if (fresh.length > 0) {
           const batch = tx
             .insert(reviewImports)
-            .values({ studyId, fileName, rowCount: fresh.length, importedBy: actorId, importedAt: now })
+            .values({
+              studyId,
+              fileName,
+              rowCount: fresh.length,
+              importedBy: actorId,
+              importedAt: now,
+              allowShortRationales,
+            })
             .returning({ id: reviewImports.id })
             .get();
           for (const f of fresh) {
@@ -354,6 +385,7 @@ export function importReviews({
             unchanged,
             ideasCreated: placeholders.created,
             topicsCreated: placeholders.topics,
+            allowShortRationales,
           },
         });
         return {

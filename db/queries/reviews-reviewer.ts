@@ -148,6 +148,8 @@ function readOwnReview(ex: Executor, assignmentId: string) {
       version: reviews.version,
       submittedAt: reviews.submittedAt,
       firstSubmittedAt: reviews.firstSubmittedAt,
+      updatedAt: reviews.updatedAt,
+      lastSaveId: reviews.lastSaveId,
     })
     .from(reviews)
     .where(eq(reviews.assignmentId, assignmentId))
@@ -201,6 +203,11 @@ export type SaveInput = {
   version: number;
   /** Active seconds on the page since the last save. */
   activeSeconds: number;
+  /**
+   * Idempotency key: the client keeps one per unacknowledged save and sends it again on every retry
+   * until a save is acknowledged. A stored version written under the same key is the client's own.
+   */
+  saveId?: string;
 };
 
 export type SaveResult = { version: number; status: "draft" | "submitted"; savedAt: number };
@@ -272,7 +279,25 @@ function writeReview(input: SaveInput, mode: "draft" | "submit"): SaveResult {
           }
           return { version: existing.version, status: "submitted", savedAt: existing.submittedAt ?? now };
         }
-        if ((existing?.version ?? 0) !== input.version) {
+        // A save committed just before a crash was never acknowledged, so the client retries from the
+        // older version: the same text again, or the stored version written under this save's key,
+        // is the client's own write, not another tab's.
+        const ownRetry = input.saveId !== undefined && existing?.lastSaveId === input.saveId;
+        if (
+          existing &&
+          existing.status === "draft" &&
+          mode === "draft" &&
+          stable(existing.answers) === stable(answers)
+        ) {
+          if (active > 0 && !ownRetry) {
+            tx.update(reviews)
+              .set({ activeSeconds: sqlAdd(active) })
+              .where(eq(reviews.id, existing.id))
+              .run();
+          }
+          return { version: existing.version, status: "draft", savedAt: existing.updatedAt };
+        }
+        if ((existing?.version ?? 0) !== input.version && !ownRetry) {
           throw new AppError(
             "conflict:review_version",
             "This review was changed in another tab or window. Reload the page to see the latest version; copy anything you want to keep first.",
@@ -298,6 +323,7 @@ function writeReview(input: SaveInput, mode: "draft" | "submit"): SaveResult {
               answers,
               version: 1,
               activeSeconds: active,
+              lastSaveId: input.saveId ?? null,
               firstSubmittedAt: submitted ? now : null,
               submittedAt: submitted ? now : null,
               createdAt: now,
@@ -311,7 +337,8 @@ function writeReview(input: SaveInput, mode: "draft" | "submit"): SaveResult {
             status,
             answers,
             version: existing.version + 1,
-            activeSeconds: sqlAdd(active),
+            lastSaveId: input.saveId ?? null,
+            activeSeconds: sqlAdd(ownRetry ? 0 : active),
             submittedAt: submitted ? now : existing.submittedAt,
             firstSubmittedAt: existing.firstSubmittedAt ?? (submitted ? now : null),
             updatedAt: now,

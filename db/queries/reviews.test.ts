@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from "vitest";
+import { getDb } from "@/db/client";
 import { resetTestDb } from "@/db/testing/db";
 import { makeReviewStudy, publishAndStartReviewing } from "@/db/testing/review-fixtures";
 import { toCsv } from "@/lib/csv/write";
@@ -316,6 +317,47 @@ describe("reviewing", () => {
     expect(closed.message).toBe("The review phase has closed; reviews can no longer change.");
   });
 
+  it("accepts the retry of a save that committed but was never acknowledged (a crash mid-save)", () => {
+    const s = publishedStudy();
+    const reviewer = s.reviewers[0]!;
+    const assignmentId = listMyAssignments({ studyId: s.study.id, userId: reviewer.id })[0]!.assignmentId;
+    const base = { studyId: s.study.id, assignmentId, userId: reviewer.id };
+    const first = { ...answers(), scores: { novelty: 7 } };
+    // Committed as version 1; the answer was lost, so the client still thinks it is at version 0.
+    const saveId = crypto.randomUUID();
+    saveReviewDraft({ ...base, answers: first, version: 0, activeSeconds: 30, saveId });
+
+    // The same text again, even without a key: nothing to conflict with.
+    expect(saveReviewDraft({ ...base, answers: first, version: 0, activeSeconds: 0 })).toMatchObject({
+      version: 1,
+      status: "draft",
+    });
+    // The reviewer typed on while the server was down: the retry carries the same key and more text.
+    const more = { ...answers(), scores: { novelty: 8 } };
+    expect(saveReviewDraft({ ...base, answers: more, version: 0, activeSeconds: 30, saveId })).toMatchObject({
+      version: 2,
+      status: "draft",
+    });
+    expect(getReviewPage(base).review?.answers.scores.novelty).toBe(8);
+    // Active time of the retried save is not counted twice.
+    const row = getDb()
+      .$client.prepare("SELECT active_seconds AS s FROM reviews WHERE assignment_id = ?")
+      .get(assignmentId);
+    expect(row).toEqual({ s: 30 });
+    // Another tab (another key) still gets the conflict.
+    expect(
+      catchError(() =>
+        saveReviewDraft({
+          ...base,
+          answers: first,
+          version: 1,
+          activeSeconds: 0,
+          saveId: crypto.randomUUID(),
+        }),
+      ).code,
+    ).toBe("conflict:review_version");
+  });
+
   it("hides other reviewers' assignments (not found) and returns a blind view", () => {
     const s = publishedStudy();
     const [a, b] = s.reviewers;
@@ -461,9 +503,26 @@ describe("dashboard, reassign, export and import", () => {
       header,
       `ext-1,${idea.id},Graphs,${idea.conditionKey},paper-1,5,,5,5,5,3,3,20,2026-05-01T10:00:00.000Z`,
     ].join("\n");
-    expect(
+    // The form asks for rationales of at least 100 characters: external data without them is refused,
+    // line by line, unless the organizer explicitly allows short rationales, which the import records.
+    const short = catchError(() =>
       importReviews({ studyId: s.study.id, actorId: s.organizer.id, fileName: "paper.csv", text: good }),
+    );
+    expect(short.message).toContain("line 2: Novelty rationale: write at least 100 characters (you have 0)");
+    expect(short.message).toContain("allow short rationales");
+    expect(getTidyReviewExport({ studyId: s.study.id }).rows.length).toBe(first.rows.length);
+    expect(
+      importReviews({
+        studyId: s.study.id,
+        actorId: s.organizer.id,
+        fileName: "paper.csv",
+        text: good,
+        allowShortRationales: true,
+      }),
     ).toEqual({ added: 1, unchanged: 0, ideasCreated: 0, topicsCreated: 0 });
+    expect(
+      getDb().$client.prepare("SELECT allow_short_rationales AS allowed FROM review_imports").all(),
+    ).toEqual([{ allowed: 1 }]);
     const after = getTidyReviewExport({ studyId: s.study.id });
     const row = after.rows.find((r) => r[0] === "ext-1")!;
     expect(row.slice(0, 14)).toEqual([

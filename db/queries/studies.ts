@@ -13,6 +13,7 @@ import {
   studies,
   users,
 } from "../schema";
+import { revokeSessionsIfRoleless } from "./sessions";
 
 export type StudyWithRoles = Pick<
   Study,
@@ -158,7 +159,7 @@ export function addStudyRoles({
   );
 }
 
-/** Removes a member's roles (all, or the given ones); never the study's last organizer. */
+/** Removes a member's roles (all, or the given ones); never the study's last organizer. Someone without them is not_found. */
 export function removeStudyRoles({
   studyId,
   userId,
@@ -182,7 +183,8 @@ export function removeStudyRoles({
             throw new AppError("conflict:last_organizer", "A study needs at least one organizer.");
           }
         }
-        tx.delete(memberships)
+        const removed = tx
+          .delete(memberships)
           .where(
             and(
               eq(memberships.studyId, studyId),
@@ -191,6 +193,10 @@ export function removeStudyRoles({
             ),
           )
           .run();
+        if (removed.changes === 0) {
+          throw new AppError("not_found:member", "This person has none of these roles in this study.");
+        }
+        revokeSessionsIfRoleless(tx, userId);
       },
       { behavior: "immediate" },
     ),

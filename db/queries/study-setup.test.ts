@@ -494,6 +494,7 @@ describe("phases", () => {
     );
 
     submitIdea({
+      studyId: draft.studyId,
       ideaId: draft.id,
       authorId: writer.id,
       expectedVersion: 1,

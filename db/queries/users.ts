@@ -5,7 +5,10 @@ import { getDb } from "../client";
 import { withDbErrors } from "../errors";
 import { type User, users } from "../schema";
 
-export type PublicUser = Pick<User, "id" | "email" | "name" | "isAdmin" | "canCreateStudies" | "createdAt">;
+export type PublicUser = Pick<
+  User,
+  "id" | "email" | "name" | "isAdmin" | "canCreateStudies" | "createdAt" | "disabledAt"
+>;
 
 const publicColumns = {
   id: users.id,
@@ -14,6 +17,7 @@ const publicColumns = {
   isAdmin: users.isAdmin,
   canCreateStudies: users.canCreateStudies,
   createdAt: users.createdAt,
+  disabledAt: users.disabledAt,
 };
 
 export const emailTaken = () =>

@@ -53,6 +53,8 @@ export const ideas = sqliteTable(
     fields: text("fields", { mode: "json" }).$type<IdeaFields>().notNull(),
     /** Optimistic concurrency: every save must name the version it started from. */
     version: integer("version").notNull().default(1),
+    /** The idempotency key of the author's save that wrote this version (see saveIdeaDraft). */
+    lastSaveId: text("last_save_id"),
     attestedAt: timestamp("attested_at"),
     submittedAt: timestamp("submitted_at"),
     normalizedFields: text("normalized_fields", { mode: "json" }).$type<IdeaFields>(),

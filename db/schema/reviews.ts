@@ -118,6 +118,8 @@ export const reviewImports = sqliteTable(
     rowCount: integer("row_count").notNull(),
     importedBy: text("imported_by").references(() => users.id, { onDelete: "set null" }),
     importedAt: timestamp("imported_at").notNull(),
+    /** The organizer chose to accept rationales shorter than the form's minimum (external data). */
+    allowShortRationales: integer("allow_short_rationales", { mode: "boolean" }).notNull().default(false),
   },
   (t) => [index("review_imports_study_idx").on(t.studyId), index("review_imports_by_idx").on(t.importedBy)],
 );
@@ -142,6 +144,8 @@ export const reviews = sqliteTable(
     status: text("status", { enum: ["draft", "submitted"] }).notNull(),
     answers: text("answers", { mode: "json" }).$type<ReviewAnswers>().notNull(),
     version: integer("version").notNull().default(1),
+    /** The idempotency key of the save that wrote this version (see writeReview). */
+    lastSaveId: text("last_save_id"),
     /** Seconds the page was visible and in use, summed over visits (beside the self-reported minutes). */
     activeSeconds: integer("active_seconds").notNull().default(0),
     firstSubmittedAt: timestamp("first_submitted_at"),

@@ -1,4 +1,4 @@
-import { integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import { createdAt, id, timestamp } from "./columns";
 
 export const users = sqliteTable("users", {
@@ -14,6 +14,8 @@ export const users = sqliteTable("users", {
   canCreateStudies: integer("can_create_studies", { mode: "boolean" }).notNull().default(false),
   /** Sessions issued before this moment are rejected (set on password change). */
   sessionsValidAfter: timestamp("sessions_valid_after").notNull().default(0),
+  /** Set by an admin: the account cannot sign in and its sessions are ended. */
+  disabledAt: timestamp("disabled_at"),
   createdAt: createdAt(),
   updatedAt: timestamp("updated_at")
     .notNull()
@@ -29,3 +31,24 @@ export const authThrottle = sqliteTable("auth_throttle", {
   lockedUntil: timestamp("locked_until"),
 });
 export type AuthThrottle = typeof authThrottle.$inferSelect;
+
+/**
+ * One row per sign-in. The session cookie (a JWT) carries the row's id; a request is signed in only
+ * while the row exists unrevoked, so sign-out, an admin, removal from every study or disabling the
+ * account ends a copied cookie at once instead of when the JWT expires.
+ */
+export const sessions = sqliteTable(
+  "sessions",
+  {
+    id: id(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    createdAt: createdAt(),
+    revokedAt: timestamp("revoked_at"),
+    /** sign_out | admin | no_roles | disabled | password */
+    revokedReason: text("revoked_reason"),
+  },
+  (t) => [index("sessions_user_idx").on(t.userId)],
+);
+export type SessionRow = typeof sessions.$inferSelect;

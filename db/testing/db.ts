@@ -37,6 +37,7 @@ const TABLES_IN_DELETE_ORDER = [
   "memberships",
   "studies",
   "auth_throttle",
+  "sessions",
   "users",
 ];
 

@@ -1,6 +1,8 @@
 // RFC 4180 CSV reading that keeps track of physical line numbers, so that an import can say
 // "line 7: …" about the line a person sees in their editor, even when quoted fields span lines.
 
+import { restoreFormula } from "./formula";
+
 export type CsvRecord = {
   /** 1-based physical line on which the record starts. */
   line: number;
@@ -34,6 +36,7 @@ const CR = 13;
  * rather than read as one-empty-field records, since in practice they are stray blank lines (the
  * writer quotes a lone empty value so such a record survives a round trip). An unterminated quote
  * swallows the rest of the file, so it ends reading with an issue naming the line it opened on.
+ * A value the writer protected against formula injection ("'=…") comes back as written ("=…").
  */
 export function parseCsvRecords(input: string): CsvRecordsResult {
   const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
@@ -108,7 +111,7 @@ export function parseCsvRecords(input: string): CsvRecordsResult {
         }
         value = text.slice(start, i);
       }
-      values.push(value);
+      values.push(restoreFormula(value));
 
       if (i >= n) {
         endOfRecord = true;

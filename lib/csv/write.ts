@@ -1,4 +1,8 @@
 // CSV writing for exports: RFC 4180 with CRLF record ends, which Excel, pandas and R all read.
+// Every CSV the app writes goes through toCsv, so text that a spreadsheet would run as a formula is
+// neutralized here once (lib/csv/formula.ts); parseCsv undoes it.
+
+import { neutralizeFormula } from "./formula";
 
 export type CsvValue = string | number | boolean | null | undefined;
 
@@ -8,7 +12,7 @@ const NEEDS_QUOTES = /[",\r\n]|^[ \t]|[ \t]$/;
 /** One field, quoted only when it has to be; null and undefined become empty fields. */
 export function formatCsvField(value: CsvValue): string {
   if (value === null || value === undefined) return "";
-  const text = String(value);
+  const text = typeof value === "string" ? neutralizeFormula(value) : String(value);
   return NEEDS_QUOTES.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 

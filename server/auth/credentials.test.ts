@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from "vitest";
+import { setAccountDisabled } from "@/db/queries/sessions";
 import { resetTestDb } from "@/db/testing/db";
 import { makeUser, TEST_PASSWORD } from "@/db/testing/fixtures";
 import { AppError } from "@/lib/errors";
@@ -76,5 +77,21 @@ describe("verifyCredentials", () => {
         now: later,
       }),
     ).not.toBeNull();
+  });
+});
+
+describe("verifyCredentials for a disabled account", () => {
+  beforeEach(() => resetTestDb());
+
+  it("refuses the right password with a message saying the account is disabled", async () => {
+    const admin = makeUser({ isAdmin: true });
+    const u = makeUser({ email: "dis@example.org" });
+    setAccountDisabled({ userId: u.id, actorId: admin.id, disabled: true });
+    await expect(
+      verifyCredentials({ email: "dis@example.org", password: TEST_PASSWORD, ip: "1.1.1.1" }),
+    ).rejects.toThrow(/disabled/);
+    expect(
+      await verifyCredentials({ email: "dis@example.org", password: "wrong-password", ip: "1.1.1.1" }),
+    ).toBeNull();
   });
 });

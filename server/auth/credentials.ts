@@ -61,5 +61,9 @@ export async function verifyCredentials({
     return null;
   }
   clearFailures({ keys: [accountKey] });
+  // Only someone who knows the password learns that the account is disabled.
+  if (user.disabledAt !== null) {
+    throw new AppError("forbidden:account_disabled", "This account has been disabled. Ask an admin.");
+  }
   return { id: user.id, email: user.email, name: user.name };
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import { forbidden, notFound, unauthorized, unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
+import { crossOriginProblem } from "@/lib/auth/same-origin";
 import { type ActionResult, AppError, isAppError, toActionError } from "@/lib/errors";
 import { checkGuard, type GuardContext, type GuardSpec, type StudyGuard } from "./check-guard";
 import { getSessionUser } from "./session";
@@ -50,7 +51,10 @@ export function guardedAction<
 
 type RouteContext = { params: Promise<Record<string, string | string[]>> };
 
-/** A route handler; input comes from the JSON body (POST/PUT/PATCH) or the query string. */
+/**
+ * A route handler; input comes from the JSON body (POST/PUT/PATCH) or the query string. Writes from
+ * another site's page are refused before anything is read, as Next does for server actions.
+ */
 export function guardedRoute<S extends z.ZodType | undefined, St extends StudyGuard | undefined = undefined>(
   spec: GuardSpec<S, St>,
   handler: (
@@ -62,6 +66,8 @@ export function guardedRoute<S extends z.ZodType | undefined, St extends StudyGu
   return async (req: Request, routeCtx: RouteContext): Promise<Response> => {
     try {
       const params = (await routeCtx.params) ?? {};
+      const crossOrigin = crossOriginProblem(req);
+      if (crossOrigin) throw new AppError("forbidden:origin", crossOrigin);
       let input: unknown;
       if (["POST", "PUT", "PATCH"].includes(req.method)) {
         const text = await req.text();

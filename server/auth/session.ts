@@ -1,16 +1,21 @@
 import "server-only";
-import type { Session } from "next-auth";
 import { cache } from "react";
-import { getUserById } from "@/db/queries/users";
+import { getSessionAccount } from "@/db/queries/sessions";
 import type { SessionUser } from "@/lib/auth/types";
 import { auth } from "./auth";
+import type { AppSession } from "./session-lifecycle";
 
-/** The signed-in user, re-read from the database on every request so role changes apply at once. */
+/**
+ * The signed-in user, re-read from the database on every request so role changes apply at once. The
+ * token must name a live session row (revoked on sign-out, by an admin, on losing every role, on
+ * disabling the account): a copied cookie stops working when its session ends, not when it expires.
+ */
 export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
-  const session = (await auth()) as (Session & { issuedAt?: number }) | null;
+  const session = (await auth()) as AppSession | null;
   const userId = session?.user?.id;
-  if (!userId) return null;
-  const user = getUserById({ userId });
+  const sessionId = session?.sessionId;
+  if (!userId || !sessionId) return null;
+  const user = getSessionAccount({ sessionId, userId });
   if (!user) return null;
   if ((session.issuedAt ?? 0) * 1000 < user.sessionsValidAfter) return null;
   return {

@@ -229,6 +229,7 @@ describe("normalization job", () => {
     advancePhase({ studyId: study.id, actorId: organizer.id, to: "writing" });
     const idea = createDraftIdea({ studyId: study.id, authorId: writer.id, topicId: topic.id });
     submitIdea({
+      studyId: idea.studyId,
       ideaId: idea.id,
       authorId: writer.id,
       expectedVersion: 1,
@@ -236,7 +237,7 @@ describe("normalization job", () => {
       attested: false,
     });
     const job = await startNormalization({ studyId: study.id, actorId: organizer.id });
-    withdrawIdea({ ideaId: idea.id, authorId: writer.id });
+    withdrawIdea({ studyId: idea.studyId, ideaId: idea.id, authorId: writer.id });
 
     await runner().runUntilIdle();
 

@@ -63,6 +63,8 @@ export class JobRunner {
   private wakeLoop: (() => void) | undefined;
   private idleTimer: ReturnType<typeof setInterval> | undefined;
   private stopping = false;
+  /** When the loop last looked for work (epoch ms); /api/health reads it to tell a stuck loop. */
+  lastTickAt: number | null = null;
   private pumping = false;
   private pumpAgain = false;
 
@@ -138,6 +140,7 @@ export class JobRunner {
   // context (Next's per-request storage and its patched fetch) from a server action that enqueued.
   private async runLoop() {
     while (!this.stopping) {
+      this.lastTickAt = this.now();
       this.pump();
       await new Promise<void>((resolve) => {
         let timer: ReturnType<typeof setTimeout> | undefined;

@@ -33,6 +33,13 @@ export async function signInAction(_prev: unknown, formData: FormData): Promise<
           message: `Too many failed sign-ins for this account or network. Please wait up to ${getEnv().LOGIN_LOCK_MINUTES} minutes and try again.`,
         };
       }
+      if ((e as AuthError & { code?: string }).code === "account_disabled") {
+        return {
+          ok: false,
+          error: "forbidden:account_disabled",
+          message: "This account has been disabled. Ask an admin.",
+        };
+      }
       return { ok: false, error: "invalid:credentials", message: "Wrong email or password." };
     }
     throw e; // Next's redirect after a successful sign-in travels as an exception.

@@ -7,7 +7,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { listUsers } from "@/db/queries/users";
 import { formatUtcDate } from "@/lib/format";
 import { guardPage } from "@/server/auth/guarded-handlers";
-import { setUserFlagsAction } from "./actions";
+import { endSessionsAction, setDisabledAction, setUserFlagsAction } from "./actions";
 
 export const metadata: Metadata = { title: "Users" };
 
@@ -45,6 +45,7 @@ export default async function UsersPage() {
               <td className="space-x-1 py-2 pr-3">
                 {u.isAdmin ? <Badge tone="accent">admin</Badge> : null}
                 {u.canCreateStudies || u.isAdmin ? <Badge>creates studies</Badge> : null}
+                {u.disabledAt !== null ? <Badge>disabled</Badge> : null}
               </td>
               <td className="py-2 pr-3">{formatUtcDate(u.createdAt)}</td>
               <td className="space-x-3 py-2">
@@ -66,6 +67,16 @@ export default async function UsersPage() {
                         label={u.canCreateStudies ? "Disallow study creation" : "Allow study creation"}
                       />
                     ) : null}
+                    <InlineAction
+                      action={endSessionsAction}
+                      label="End all sessions"
+                      fields={{ userId: u.id }}
+                    />
+                    <InlineAction
+                      action={setDisabledAction}
+                      label={u.disabledAt !== null ? "Enable account" : "Disable account"}
+                      fields={{ userId: u.id, disabled: String(u.disabledAt === null) }}
+                    />
                   </>
                 )}
               </td>

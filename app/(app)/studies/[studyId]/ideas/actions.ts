@@ -32,21 +32,26 @@ const saveSchema = z.object({
   ideaId: uuidSchema,
   expectedVersion: z.number().int().min(1),
   fields: z.record(z.string(), z.string()),
+  /** Idempotency key of this save, the same on every retry until one is acknowledged. */
+  saveId: uuidSchema.optional(),
 });
 
-export const saveIdeaAction = guardedCall({ ...writer, schema: saveSchema }, ({ user, input }) => {
+export const saveIdeaAction = guardedCall({ ...writer, schema: saveSchema }, ({ study, user, input }) => {
   return saveIdeaDraft({
+    studyId: study.id,
     ideaId: input.ideaId,
     authorId: user.id,
     expectedVersion: input.expectedVersion,
     fields: input.fields,
+    saveId: input.saveId,
   });
 });
 
 export const submitIdeaAction = guardedCall(
   { ...writer, schema: saveSchema.extend({ attested: z.boolean().default(false) }) },
-  ({ user, input }) => {
+  ({ study, user, input }) => {
     return submitIdea({
+      studyId: study.id,
       ideaId: input.ideaId,
       authorId: user.id,
       expectedVersion: input.expectedVersion,
@@ -58,7 +63,7 @@ export const submitIdeaAction = guardedCall(
 
 export const withdrawIdeaAction = guardedCall(
   { ...writer, schema: z.object({ ideaId: uuidSchema }) },
-  ({ user, input }) => {
-    return withdrawIdea({ ideaId: input.ideaId, authorId: user.id });
+  ({ study, user, input }) => {
+    return withdrawIdea({ studyId: study.id, ideaId: input.ideaId, authorId: user.id });
   },
 );

@@ -30,8 +30,8 @@ export const setCutoffAction = guardedAction(
   },
   ({ study, input }) => {
     const cutoff = input.cutoff || null;
-    setLiteratureCutoff({ studyId: study!.id, cutoff });
-    revalidatePath(`/studies/${study!.id}/literature`);
+    setLiteratureCutoff({ studyId: study.id, cutoff });
+    revalidatePath(`/studies/${study.id}/literature`);
     return { cutoff };
   },
 );
@@ -62,9 +62,9 @@ export const addExternalPaperAction = guardedAction(
       throw new AppError("not_found:paper", "That result is no longer in the search results; search again.");
     const r = upsertCorpus({
       corpus: { papers: [found.paper], edges: [], unresolved: [] },
-      studyId: study!.id,
+      studyId: study.id,
     });
-    revalidatePath(`/studies/${study!.id}/literature`);
+    revalidatePath(`/studies/${study.id}/literature`);
     return { id: r.ids[0] as string, added: r.inserted === 1 };
   },
 );
@@ -78,15 +78,15 @@ export const fetchMoreAction = guardedAction(
     }),
   },
   async ({ study, input }) => {
-    const paper = getVisiblePaper({ paperId: input.paperId, studyId: study!.id });
+    const paper = getVisiblePaper({ paperId: input.paperId, studyId: study.id });
     if (!paper) throw new AppError("not_found:paper", "This paper is not in the study's literature.");
     const r = await fetchNeighbours({
       connectors: getConnectors(),
       paper,
-      studyId: study!.id,
+      studyId: study.id,
       source: input.source,
     });
-    revalidatePath(`/studies/${study!.id}/literature/papers/${input.paperId}`);
+    revalidatePath(`/studies/${study.id}/literature/papers/${input.paperId}`);
     return r;
   },
 );

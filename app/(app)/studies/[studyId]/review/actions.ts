@@ -45,6 +45,8 @@ const saveSchema = z.object({
   answers: z.unknown(),
   version: z.number().int().min(0),
   activeSeconds: z.number().min(0).max(86_400),
+  /** Idempotency key of this save, the same on every retry until one is acknowledged. */
+  saveId: uuidSchema.optional(),
 });
 
 /** Autosave ("draft"), submit or update ("submit"), or only active time ("activity"). */
@@ -56,6 +58,7 @@ export const saveReviewAction = guardedCall({ ...reviewer, schema: saveSchema },
     answers: input.answers,
     version: input.version,
     activeSeconds: input.activeSeconds,
+    saveId: input.saveId,
   };
   if (input.mode === "activity") {
     recordActiveTime(base);

@@ -68,9 +68,9 @@ export function IdeaEditor({
     equal: sameFields,
     delayMs: AUTOSAVE_MS,
     enabled: editable,
-    save: async (fields, expectedVersion) =>
+    save: async (fields, expectedVersion, saveId) =>
       outcome(
-        await saveIdeaAction({ studyId, ideaId, expectedVersion, fields }).catch(() => null),
+        await saveIdeaAction({ studyId, ideaId, expectedVersion, fields, saveId }).catch(() => null),
         "Could not reach the server; your text is kept here and will be saved when the connection returns.",
       ),
   });

@@ -14,7 +14,9 @@ export default async function IdeaPage({ params }: PageProps<"/studies/[studyId]
   const { study, template } = getStudySettings({ studyId });
   if (needsConsent({ studyId, userId: user.id, roles })) redirect(`/studies/${studyId}/ideas`);
   // Someone else's idea, or an id from another study, is simply not found.
-  const idea = /^[0-9a-f-]{36}$/.test(ideaId) ? getIdeaForAuthor({ ideaId, authorId: user.id }) : undefined;
+  const idea = /^[0-9a-f-]{36}$/.test(ideaId)
+    ? getIdeaForAuthor({ studyId, ideaId, authorId: user.id })
+    : undefined;
   if (!idea || idea.studyId !== studyId) notFound();
   return (
     <IdeaEditor

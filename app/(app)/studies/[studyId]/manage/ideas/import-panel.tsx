@@ -4,15 +4,32 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { uploadFile } from "@/components/upload-file";
 import { plural } from "@/lib/format";
-import { commitImportAction, previewImportAction } from "./actions";
+import { IDEA_IMPORT_MAX_BYTES } from "@/lib/ideas/import-limits";
 
-type Preview = Extract<Awaited<ReturnType<typeof previewImportAction>>, { ok: true }>["data"];
 type Problem = { line: number; field?: string; message: string };
+type Preview = {
+  ok: boolean;
+  format: string | null;
+  rowCount: number;
+  duplicates: { line: number; externalId: string }[];
+  errors: Problem[];
+};
+type Committed = { imported: number; skipped: number; errors: Problem[] };
+
+// The file goes to the upload route as a file (multipart), checked against the limit before sending.
+const send = <T,>(studyId: string, mode: "preview" | "commit", file: File) =>
+  uploadFile<T>({
+    url: `/api/studies/${studyId}/ideas/import?mode=${mode}`,
+    file,
+    maxBytes: IDEA_IMPORT_MAX_BYTES,
+    label: "idea file",
+  });
 
 export function ImportPanel({ studyId }: { studyId: string }) {
   const router = useRouter();
-  const [file, setFile] = useState<{ name: string; content: string } | null>(null);
+  const [file, setFile] = useState<File | null>(null);
   const [preview, setPreview] = useState<Preview | null>(null);
   const [message, setMessage] = useState<{ tone: "error" | "success"; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
@@ -21,10 +38,9 @@ export function ImportPanel({ studyId }: { studyId: string }) {
     setPreview(null);
     setMessage(null);
     if (!f) return;
-    const content = await f.text();
-    setFile({ name: f.name, content });
+    setFile(f);
     setBusy(true);
-    const res = await previewImportAction({ studyId, fileName: f.name, content });
+    const res = await send<Preview>(studyId, "preview", f);
     setBusy(false);
     if (res.ok) setPreview(res.data);
     else setMessage({ tone: "error", text: res.message });
@@ -33,7 +49,7 @@ export function ImportPanel({ studyId }: { studyId: string }) {
   async function commit() {
     if (!file) return;
     setBusy(true);
-    const res = await commitImportAction({ studyId, fileName: file.name, content: file.content });
+    const res = await send<Committed>(studyId, "commit", file);
     setBusy(false);
     if (!res.ok) return setMessage({ tone: "error", text: res.message });
     if (res.data.errors.length > 0) {

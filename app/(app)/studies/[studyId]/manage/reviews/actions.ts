@@ -4,12 +4,11 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { listStudyReviewers } from "@/db/queries/assignments-inputs";
 import { reassignOpenAssignments } from "@/db/queries/assignments-withdraw";
-import { importReviews } from "@/db/queries/review-exchange";
 import { getReviewDashboard, logReminder } from "@/db/queries/reviews-organizer";
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { formatUtcDateTime, plural } from "@/lib/format";
-import { guardedAction, guardedCall } from "@/server/auth/guarded-handlers";
+import { guardedAction } from "@/server/auth/guarded-handlers";
 import { sendEmail } from "@/server/email/send";
 
 const pagePath = (studyId: string) => `/studies/${studyId}/manage/reviews`;
@@ -34,31 +33,6 @@ export const reassignAction = guardedAction(
       actorId: user.id,
       fromReviewerId: input.fromReviewerId,
       toReviewerId: input.toReviewerId,
-    });
-    revalidatePath(pagePath(study.id));
-    return result;
-  },
-);
-
-const importSchema = z.object({
-  fileName: z.string().trim().min(1, "Choose a file.").max(255, "The file name is too long."),
-  content: z
-    .string()
-    .min(1, "The file is empty.")
-    .max(20 * 1024 * 1024, "The file is larger than 20 MB; split it."),
-  createMissingIdeas: z.boolean().default(false),
-});
-
-/** Imports external reviews in the tidy format: the whole file, or nothing when any row is wrong. */
-export const importReviewsAction = guardedCall(
-  { study: { roles: ["organizer"] }, schema: importSchema },
-  ({ study, user, input }) => {
-    const result = importReviews({
-      studyId: study.id,
-      actorId: user.id,
-      fileName: input.fileName,
-      text: input.content,
-      createMissingIdeas: input.createMissingIdeas,
     });
     revalidatePath(pagePath(study.id));
     return result;

@@ -9,6 +9,7 @@ import { useAutosave, useProblemMessage } from "@/components/use-autosave";
 import type { SaveOutcome } from "@/lib/autosave";
 import { emptyAnswers, type ReviewAnswers, rationaleLength, validateAnswers } from "@/lib/reviews/answers";
 import { CONFIDENCE_SCALE, FAMILIARITY_SCALE, type ReviewForm } from "@/lib/reviews/form";
+import { newSaveKey } from "@/lib/save-key";
 import { saveReviewAction } from "../actions";
 
 const AUTOSAVE_MS = 2000;
@@ -80,6 +81,8 @@ export function ReviewEditor({
   const [submitting, setSubmitting] = useState(false);
   const statusRef = useRef(status);
   const active = useActiveSeconds();
+  // Idempotency key: kept until a save is acknowledged, so a retry after a lost answer is our own write.
+  const saveKey = useRef(newSaveKey());
   const readOnly = readOnlyReason !== null;
 
   statusRef.current = status;
@@ -94,8 +97,12 @@ export function ReviewEditor({
         answers,
         version,
         activeSeconds: seconds,
+        saveId: saveKey.current,
       }).catch(() => null);
-      if (result?.ok) active.current = Math.max(0, active.current - seconds);
+      if (result?.ok) {
+        active.current = Math.max(0, active.current - seconds);
+        saveKey.current = newSaveKey();
+      }
       return result;
     },
     [studyId, assignmentId, active],

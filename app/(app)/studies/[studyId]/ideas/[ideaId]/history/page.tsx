@@ -14,10 +14,12 @@ export default async function IdeaHistoryPage({
 }: PageProps<"/studies/[studyId]/ideas/[ideaId]/history">) {
   const { studyId, ideaId } = await params;
   const { user } = await guardPage({ study: { roles: ["writer"] } }, { studyId });
-  const idea = /^[0-9a-f-]{36}$/.test(ideaId) ? getIdeaForAuthor({ ideaId, authorId: user.id }) : undefined;
+  const idea = /^[0-9a-f-]{36}$/.test(ideaId)
+    ? getIdeaForAuthor({ studyId, ideaId, authorId: user.id })
+    : undefined;
   if (!idea || idea.studyId !== studyId) notFound();
   const { template } = getStudySettings({ studyId });
-  const versions = listIdeaVersions({ ideaId, authorId: user.id });
+  const versions = listIdeaVersions({ studyId, ideaId, authorId: user.id });
   return (
     <div className="space-y-4">
       <p className="text-sm">

@@ -24,7 +24,7 @@ export async function POST(req: Request, ctx: RouteContext<"/studies/[studyId]/l
     const bytes = new Uint8Array(await req.arrayBuffer());
     if (bytes.byteLength > MAX_BYTES)
       throw new AppError("invalid:file", "The file is larger than 50 MB; use npm run corpus:import.");
-    const summary = importCorpusFile({ name, bytes, studyId: study!.id });
+    const summary = importCorpusFile({ name, bytes, studyId: study.id });
     return Response.json(summary, { headers: { "cache-control": "no-store" } });
   } catch (e) {
     unstable_rethrow(e);

@@ -3,31 +3,40 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
+import { uploadFile } from "@/components/upload-file";
 import { plural } from "@/lib/format";
-import { importReviewsAction } from "../actions";
-
-const MAX_BYTES = 20 * 1024 * 1024;
+import { REVIEW_IMPORT_MAX_BYTES } from "@/lib/ideas/import-limits";
 
 type Outcome = { tone: "success" | "error"; text: string } | null;
 
-/** Reads a tidy CSV in the browser and imports it in one server call: all rows, or none. */
+/** Uploads a tidy CSV as a file and imports it in one server call: all rows, or none. */
 export function ReviewImportPanel({ studyId, columns }: { studyId: string; columns: string }) {
   const router = useRouter();
   const [busy, setBusy] = useState<string | null>(null);
   const [outcome, setOutcome] = useState<Outcome>(null);
   const [createMissingIdeas, setCreateMissingIdeas] = useState(false);
+  const [allowShort, setAllowShort] = useState(false);
 
   async function upload(file: File | undefined) {
     setOutcome(null);
     if (!file) return;
-    if (file.size > MAX_BYTES) {
-      setOutcome({ tone: "error", text: "The file is larger than 20 MB; split it and import each part." });
-      return;
-    }
     setBusy(file.name);
     try {
-      const content = await file.text();
-      const res = await importReviewsAction({ studyId, fileName: file.name, content, createMissingIdeas });
+      const params = new URLSearchParams();
+      if (allowShort) params.set("allowShortRationales", "1");
+      if (createMissingIdeas) params.set("createMissingIdeas", "1");
+      const query = params.size > 0 ? `?${params}` : "";
+      const res = await uploadFile<{
+        added: number;
+        unchanged: number;
+        ideasCreated: number;
+        topicsCreated: number;
+      }>({
+        url: `/api/studies/${studyId}/reviews/import${query}`,
+        file,
+        maxBytes: REVIEW_IMPORT_MAX_BYTES,
+        label: "review file",
+      });
       if (!res.ok) {
         setOutcome({ tone: "error", text: res.message });
         return;
@@ -42,12 +51,6 @@ export function ReviewImportPanel({ studyId, columns }: { studyId: string; colum
         text: `Imported ${plural(added, "review")}; ${unchanged} ${unchanged === 1 ? "was" : "were"} already there.${made}`,
       });
       router.refresh();
-    } catch {
-      // The action call itself failed (connection lost, or a body over the server's upload limit).
-      setOutcome({
-        tone: "error",
-        text: "The file could not be sent to the server. Check your connection; if the file is large, split it and import each part.",
-      });
     } finally {
       setBusy(null);
     }
@@ -81,6 +84,18 @@ export function ReviewImportPanel({ studyId, columns }: { studyId: string; colum
         Every row is checked first: a file with any bad row imports nothing, and importing the same file again
         changes nothing. Imported reviews count as submitted and lock the review form.
       </p>
+      <label className="flex items-start gap-2 text-sm">
+        <input
+          type="checkbox"
+          checked={allowShort}
+          onChange={(e) => setAllowShort(e.target.checked)}
+          data-testid="review-import-allow-short"
+        />
+        <span>
+          Allow rationales shorter than the form&apos;s minimum (external data collected with other rules;
+          recorded on the import)
+        </span>
+      </label>
       <label className="block space-y-1 text-sm">
         <span className="font-medium">Review file (CSV)</span>
         <input
