@@ -4,6 +4,7 @@ import { eq } from "drizzle-orm";
 import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { getDb } from "@/db/client";
 import { insertInvitation } from "@/db/queries/invitations";
+import { upsertCorpus } from "@/db/queries/literature/papers";
 import { addStudyRoles, removeStudyRoles } from "@/db/queries/studies";
 import { recordConsent } from "@/db/queries/study-phases";
 import { replaceTopics } from "@/db/queries/study-topics-conditions";
@@ -244,6 +245,20 @@ const CASES: Record<string, Case> = {
   "(app)/studies/[studyId]/manage/arena/llm#startLlmJudgingAction": noObjectId,
   "(app)/studies/[studyId]/results#publishResultsAction": noObjectId,
   "(app)/studies/[studyId]/leaderboard#publishLeaderboardAction": noObjectId,
+  "(app)/admin/literature#saveLiteratureSettingsAction": notStudyScoped("instance admins, no study"),
+  "(app)/admin/literature#testSourceAction": notStudyScoped("instance admins, no study"),
+  "(app)/studies/[studyId]/literature#setCutoffAction": noObjectId,
+  "(app)/studies/[studyId]/literature#searchExternalAction": noObjectId,
+  "(app)/studies/[studyId]/literature#addExternalPaperAction": {
+    kind: "none",
+    why: "the key names a search result the server re-fetches, not a stored object",
+  },
+  "(app)/studies/[studyId]/literature#fetchMoreAction": {
+    kind: "form",
+    phase: "writing",
+    refusal: /not_found:paper/,
+    input: (w) => ({ paperId: w.foreign.paperId, source: "openalex" }),
+  },
 };
 
 const APP = path.resolve(__dirname);
@@ -339,6 +354,33 @@ function buildWorld() {
     createdBy: foreignOrganizer.id,
     expiresAt: Date.now() + 86_400_000,
   }).id;
+  const paperId = upsertCorpus({
+    corpus: {
+      papers: [
+        {
+          doi: null,
+          arxivId: null,
+          s2Id: null,
+          openalexId: null,
+          aclId: null,
+          importId: "foreign-paper",
+          title: "A paper in the foreign study's corpus",
+          abstract: "",
+          year: 2020,
+          date: null,
+          venue: null,
+          authors: [],
+          citationCount: null,
+          url: null,
+          pdfUrl: null,
+          source: "import",
+        },
+      ],
+      edges: [],
+      unresolved: [],
+    },
+    studyId: foreignStudy.id,
+  }).ids[0];
   removeStudyRoles({ studyId: foreignStudy.id, userId: caller.id });
 
   // The caller's own studies, one per phase, where they hold every role and have consented.
@@ -369,6 +411,7 @@ function buildWorld() {
       conflictId,
       pairId,
       invitationId,
+      paperId: paperId as string,
     },
   };
 }
@@ -377,7 +420,10 @@ function buildWorld() {
 function dumpDb(): string {
   const client = getDb().$client;
   const tables = client
-    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+    // The FTS5 index (papers_fts and its shadow tables, some without rowid) only mirrors `papers`.
+    .prepare(
+      "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'papers_fts%' ORDER BY name",
+    )
     .all() as { name: string }[];
   return JSON.stringify(
     tables.map((t) => [t.name, client.prepare(`SELECT * FROM "${t.name}" ORDER BY rowid`).all()]),

@@ -43,7 +43,15 @@ function setup() {
   const study = makeStudy({ organizer });
   expect(getStudySettings({ studyId: study.id }).conditions.map((c) => c.key)).toEqual(["Human", "AI"]);
   const run = (text: string, createMissingIdeas: boolean, fileName = "paper.csv") =>
-    importReviews({ studyId: study.id, actorId: organizer.id, fileName, text, createMissingIdeas });
+    importReviews({
+      studyId: study.id,
+      actorId: organizer.id,
+      fileName,
+      text,
+      createMissingIdeas,
+      // Published tables carry scores, not the form's 100-character rationales.
+      allowShortRationales: true,
+    });
   return { study, run };
 }
 
