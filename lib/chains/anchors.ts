@@ -75,7 +75,7 @@ async function pinnedAnchors(ctx: BuildContext): Promise<Anchor[]> {
 export async function chooseAnchors(ctx: BuildContext, candidates: readonly ChainPaper[]): Promise<Anchor[]> {
   const { k, seed, maxGateCalls } = ctx.options;
   const anchors = await pinnedAnchors(ctx);
-  const relevance = new Map(candidates.map((p) => [p.id, relevanceScore(ctx.topic, p)]));
+  const relevance = new Map(candidates.map((p) => [p.id, relevanceScore(ctx.topic, p, ctx.terms)]));
   const remaining = rankByScore(candidates, (p) => relevance.get(p.id) ?? 0, seed).filter(
     (p) => !anchors.some((a) => a.paper.id === p.id),
   );
@@ -84,7 +84,9 @@ export async function chooseAnchors(ctx: BuildContext, candidates: readonly Chai
   while (anchors.length < k && remaining.length > 0) {
     let best = 0;
     let bestScore = Number.NEGATIVE_INFINITY;
-    const overlaps = remaining.map((p) => Math.max(0, ...anchors.map((a) => paperOverlap(p, a.paper))));
+    const overlaps = remaining.map((p) =>
+      Math.max(0, ...anchors.map((a) => paperOverlap(p, a.paper, ctx.terms))),
+    );
     remaining.forEach((p, i) => {
       const score = (relevance.get(p.id) ?? 0) - OVERLAP_PENALTY * at(overlaps, i);
       if (score > bestScore) [best, bestScore] = [i, score];

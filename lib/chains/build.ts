@@ -1,7 +1,7 @@
 import { chooseAnchors, collectCandidates } from "./anchors";
 import { type BuildContext, record } from "./context";
 import { growBackward, growForward, toNode } from "./grow";
-import { keywordQueries } from "./text";
+import { createTermCache, keywordQueries } from "./text";
 import {
   type Chain,
   type ChainOptions,
@@ -82,6 +82,7 @@ export async function buildChains({
     llm,
     options: { ...DEFAULT_CHAIN_OPTIONS, ...options },
     log: [],
+    terms: createTermCache(),
   };
   checkOptions(ctx.options);
   if (ctx.topic === "") throw new RangeError("the topic is empty");

@@ -1,4 +1,5 @@
 import { passesCutoff } from "./cutoff";
+import type { TermCache } from "./text";
 import type { ChainLogEntry, ChainOptions, ChainPaper, ChainStage, LlmSteps, PaperStore } from "./types";
 
 // What every stage of one build shares: the inputs, the options, and the log every choice goes to.
@@ -9,6 +10,7 @@ export type BuildContext = {
   llm: LlmSteps | null;
   options: ChainOptions;
   log: ChainLogEntry[];
+  terms: TermCache;
 };
 
 export function record(ctx: BuildContext, entry: ChainLogEntry): void {

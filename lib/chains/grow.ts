@@ -17,7 +17,7 @@ export function toNode(paper: ChainPaper, direction: ChainDirection, reason: str
 
 /** Relevance to the topic and, at half weight, to the anchor's title. */
 function chainRelevance(ctx: BuildContext, anchor: ChainPaper, paper: ChainPaper): number {
-  return relevanceScore(ctx.topic, paper) + 0.5 * relevanceScore(anchor.title, paper);
+  return relevanceScore(ctx.topic, paper, ctx.terms) + 0.5 * relevanceScore(anchor.title, paper, ctx.terms);
 }
 
 async function nextBackward(
@@ -40,7 +40,7 @@ async function nextBackward(
     ? { paper: best, reason: "below the minimum length: the best reference by keyword relevance" }
     : null;
   if (!ctx.llm) {
-    if (relevanceScore(ctx.topic, best) > 0)
+    if (relevanceScore(ctx.topic, best, ctx.terms) > 0)
       return { paper: best, reason: "the reference most relevant by keywords" };
     return fallback ?? "no reference shares a keyword with the topic";
   }
@@ -128,7 +128,7 @@ export async function growForward(ctx: BuildContext, g: Growth, length: number):
     for (const candidate of ranked) {
       const verdict = ctx.llm
         ? await ctx.llm.judgeRelevance({ topic: ctx.topic, anchor: g.anchor, candidate })
-        : relevanceScore(ctx.topic, candidate) > 0
+        : relevanceScore(ctx.topic, candidate, ctx.terms) > 0
           ? { relevant: true, reason: "shares keywords with the topic" }
           : { relevant: false, reason: "shares no keyword with the topic" };
       if (verdict.relevant) {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { effectiveDate, passesCutoff } from "./cutoff";
 import { rankByScore } from "./order";
-import { keywordQueries, paperOverlap, relevanceScore } from "./text";
+import { createTermCache, keywordQueries, paperOverlap, relevanceScore } from "./text";
 
 describe("keywordQueries", () => {
   it("makes at most five queries from the topic's content words, all of them first", () => {
@@ -25,6 +25,23 @@ describe("relevanceScore and paperOverlap", () => {
     expect(
       paperOverlap({ title: "graph parsing", abstract: "" }, { title: "graph tagging", abstract: "" }),
     ).toBeCloseTo(1 / 3);
+  });
+});
+
+describe("createTermCache", () => {
+  it("gives the same scores as uncached scoring and starts over when full", () => {
+    const terms = createTermCache(2);
+    const paper = { title: "Neural tagging", abstract: "parsing with graphs" };
+    expect(relevanceScore("neural parsing", paper, terms)).toBe(relevanceScore("neural parsing", paper));
+    expect(paperOverlap(paper, { title: "graph tagging", abstract: "" }, terms)).toBe(
+      paperOverlap(paper, { title: "graph tagging", abstract: "" }),
+    );
+    const first = terms("alpha beta");
+    expect(terms("alpha beta")).toBe(first);
+    terms("gamma");
+    terms("delta");
+    expect(terms("alpha beta")).not.toBe(first);
+    expect([...terms("alpha beta")]).toEqual(["alpha", "beta"]);
   });
 });
 

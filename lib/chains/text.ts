@@ -36,12 +36,35 @@ export function keywordQueries(topic: string, max = 5): string[] {
   return unique(queries).slice(0, max);
 }
 
+/** Word sets of texts, memoized for one build: a well-cited paper's citing list is scored many times. */
+export type TermCache = (text: string) => ReadonlySet<string>;
+
+/** A memo of at most `max` texts (it starts over when full, so memory stays bounded). */
+export function createTermCache(max = 50_000): TermCache {
+  const memo = new Map<string, ReadonlySet<string>>();
+  return (text) => {
+    let terms = memo.get(text);
+    if (terms === undefined) {
+      if (memo.size >= max) memo.clear();
+      terms = new Set(tokenize(text));
+      memo.set(text, terms);
+    }
+    return terms;
+  };
+}
+
+const uncached: TermCache = (text) => new Set(tokenize(text));
+
 /** Share of `focus` words the paper covers; a title hit counts twice an abstract hit. In [0, 1]. */
-export function relevanceScore(focus: string, paper: { title: string; abstract: string }): number {
-  const words = unique(tokenize(focus));
+export function relevanceScore(
+  focus: string,
+  paper: { title: string; abstract: string },
+  terms: TermCache = uncached,
+): number {
+  const words = [...terms(focus)];
   if (words.length === 0) return 0;
-  const title = new Set(tokenize(paper.title));
-  const abstract = new Set(tokenize(paper.abstract));
+  const title = terms(paper.title);
+  const abstract = terms(paper.abstract);
   let score = 0;
   for (const w of words) score += (title.has(w) ? 2 : 0) + (abstract.has(w) ? 1 : 0);
   return score / (3 * words.length);
@@ -51,9 +74,10 @@ export function relevanceScore(focus: string, paper: { title: string; abstract: 
 export function paperOverlap(
   a: { title: string; abstract: string },
   b: { title: string; abstract: string },
+  terms: TermCache = uncached,
 ): number {
-  const x = new Set(tokenize(`${a.title} ${a.abstract}`));
-  const y = new Set(tokenize(`${b.title} ${b.abstract}`));
+  const x = terms(`${a.title} ${a.abstract}`);
+  const y = terms(`${b.title} ${b.abstract}`);
   if (x.size === 0 && y.size === 0) return 0;
   let shared = 0;
   for (const w of x) if (y.has(w)) shared += 1;
