@@ -1,10 +1,11 @@
 import { describe, expect, it } from "vitest";
-import type { z } from "zod";
+import { z } from "zod";
 import { buildChainQueriesPrompt, chainQueriesOutputSchema } from "@/lib/ai/prompts/chain-queries";
 import type { CoiChainNode } from "@/lib/ai/prompts/coi-chain-json";
 import { buildCoiIdeaPrompt, coiIdeaOutputSchema } from "@/lib/ai/prompts/coi-idea";
 import { buildCoiNoveltyPrompt, coiNoveltyOutputSchema } from "@/lib/ai/prompts/coi-novelty";
 import { buildCoiRankPairPrompt, coiRankPairOutputSchema } from "@/lib/ai/prompts/coi-rank-pair";
+import { coiTemplateOutputSchema } from "@/lib/ai/prompts/coi-template";
 import { buildCoiTrendPrompt, checkTrendSteps, coiTrendOutputSchema } from "@/lib/ai/prompts/coi-trend";
 import { buildPickReferencesPrompt, pickReferencesOutputSchema } from "@/lib/ai/prompts/pick-references";
 import { buildReadPaperPrompt, readPaperOutputSchema } from "@/lib/ai/prompts/read-paper";
@@ -13,7 +14,9 @@ import { parseStructuredText } from "@/lib/ai/structured-text";
 import { buildChains } from "@/lib/chains/build";
 import { createFakeStore, paper } from "@/lib/chains/fake-store";
 import { createLlmSteps } from "@/lib/chains/llm-steps";
+import { DEFAULT_IDEA_TEMPLATE } from "@/lib/ideas/template";
 import { cannedCoiAnswer } from "./mock-coi-answers";
+import { mockValueForSchema } from "./mock-json-schema";
 import { createMockModel } from "./mock-model";
 
 function answer<T>(built: { system: string; prompt: string }, schema: z.ZodType<T>): T {
@@ -132,5 +135,11 @@ describe("mock answers for chain and CoI prompts", () => {
     expect(nodes.length).toBeGreaterThanOrEqual(3);
     expect(nodes.map((n) => n.year ?? 0)).toEqual(nodes.map((n) => n.year ?? 0).sort((x, y) => x - y));
     expect(nodes.filter((n) => n.direction === "anchor")).toHaveLength(1);
+  });
+
+  it("fills the default idea template validly through the schema-driven fallback", () => {
+    const schema = coiTemplateOutputSchema(DEFAULT_IDEA_TEMPLATE);
+    const value = mockValueForSchema({ schema: z.toJSONSchema(schema, { io: "input" }), seed: "seed" });
+    expect(schema.safeParse(value).success).toBe(true);
   });
 });

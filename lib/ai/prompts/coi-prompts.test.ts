@@ -15,6 +15,7 @@ import {
 import { buildCoiIdeaPrompt, COI_IDEA_TASK_MARKER, coiIdeaOutputSchema } from "./coi-idea";
 import { buildCoiNoveltyPrompt, coiNoveltyOutputSchema } from "./coi-novelty";
 import { buildCoiRankPairPrompt, coiRankPairOutputSchema, extractCoiRankPairInput } from "./coi-rank-pair";
+import { buildCoiTemplatePrompt, COI_TEMPLATE_TASK_MARKER, coiTemplateOutputSchema } from "./coi-template";
 import {
   buildCoiTrendPrompt,
   COI_TREND_TASK_MARKER,
@@ -163,5 +164,36 @@ describe("CoI prompts", () => {
     expect(checkTrendSteps(ok, chain)).toBeNull();
     const reversed = { ...ok, steps: [...ok.steps].reverse() };
     expect(checkTrendSteps(reversed, chain)).toBe("steps p2>p3, p1>p2 do not follow the chain p1>p2, p2>p3");
+  });
+});
+
+describe("coi-template", () => {
+  const template = [
+    { key: "title", label: "Title", guidance: "One line.", required: true, wordLimit: 3 },
+    { key: "notes", label: "Notes", guidance: "Anything.", required: false, wordLimit: null },
+  ];
+
+  it("builds one schema per template field, strict, with required fields and word limits", () => {
+    const schema = coiTemplateOutputSchema(template);
+    expect(schema.parse({ title: "Short title", notes: "" })).toEqual({ title: "Short title", notes: "" });
+    const errors = (value: unknown) => {
+      const r = schema.safeParse(value);
+      return r.success ? [] : r.error.issues.map((i) => i.message);
+    };
+    expect(errors({ title: "one two three four", notes: "" })).toEqual([
+      "Title is over its limit of 3 words",
+    ]);
+    expect(errors({ title: " ", notes: "" })).toEqual(["Title is required"]);
+    expect(errors({ title: "ok", notes: "", method: "x" }).length).toBe(1);
+    expect(errors({ notes: "" }).length).toBe(1);
+  });
+
+  it("lists the template's fields and the idea in the prompt", () => {
+    const { system, prompt } = buildCoiTemplatePrompt({ template, idea, design });
+    expect(system.startsWith(COI_TEMPLATE_TASK_MARKER)).toBe(true);
+    expect(
+      extractTaggedJson(prompt, "template_json", z.array(z.object({ key: z.string() })))?.map((f) => f.key),
+    ).toEqual(["title", "notes"]);
+    expect(extractTaggedJson(prompt, "idea_json", coiIdeaOutputSchema)).toEqual(idea);
   });
 });
