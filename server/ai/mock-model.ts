@@ -5,6 +5,7 @@ import {
   type JudgeVerdict,
 } from "@/lib/ai/prompts/judge-pair";
 import { extractIdeaJson, NORMALIZE_TASK_MARKER } from "@/lib/ai/prompts/normalize-idea";
+import { cannedCoiAnswer } from "./mock-coi-answers";
 import { hashText, mockValueForSchema } from "./mock-json-schema";
 
 // A deterministic stand-in for a real model, selected with LLM_PROVIDER=mock so the running app
@@ -168,7 +169,8 @@ function replyText({
   const format = options.responseFormat;
   if (format?.type === "json") {
     if (promptText.includes("MOCK_INVALID_JSON")) return `MOCK: this is not JSON [${hash}]`;
-    const canned = cannedNormalization(promptText) ?? cannedJudgment(promptText);
+    const canned =
+      cannedNormalization(promptText) ?? cannedJudgment(promptText) ?? cannedCoiAnswer(promptText);
     if (canned !== null) return canned;
     const schema = format.schema ?? { type: "object" };
     return JSON.stringify(mockValueForSchema({ schema, seed: hash }));
