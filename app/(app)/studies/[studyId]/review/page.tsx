@@ -34,7 +34,7 @@ export default async function ReviewQueuePage({ params }: PageProps<"/studies/[s
   const { settings } = getReviewSetup({ studyId });
   const profile = getReviewerProfile({ studyId, userId: user.id });
   const queue = listMyAssignments({ studyId, userId: user.id });
-  const closed = study.status === "arena" || study.status === "closed";
+  const closed = study.status === "closed";
   const done = queue.filter((q) => q.state === "submitted").length;
   const now = Date.now();
   return (
@@ -52,7 +52,7 @@ export default async function ReviewQueuePage({ params }: PageProps<"/studies/[s
             <p className="mb-3 text-sm" data-testid="queue-progress">
               {done} of {queue.length} submitted.
               {queue[0]?.dueAt ? ` Due ${formatDate(queue[0].dueAt)} UTC.` : ""}
-              {study.status === "reviewing"
+              {study.status === "reviewing" || study.status === "arena"
                 ? ""
                 : closed
                   ? " The review phase has closed."

@@ -5,7 +5,6 @@ import { type ListColumn, ListEditor } from "@/components/list-editor";
 import { Alert } from "@/components/ui/alert";
 import type { StudyStatus } from "@/lib/studies/types";
 import {
-  changePhaseAction,
   saveConditionsAction,
   savePhaseDatesAction,
   saveTemplateAction,
@@ -126,31 +125,6 @@ export function TemplateEditor({
       testId="template"
       disabledReason={lockedReason}
     />
-  );
-}
-
-export function PhaseForm({
-  studyId,
-  to,
-  label,
-  needsReason,
-}: {
-  studyId: string;
-  to: StudyStatus;
-  label: string;
-  needsReason: boolean;
-}) {
-  return (
-    <ActionForm
-      action={changePhaseAction}
-      submitLabel={label}
-      variant={needsReason ? "secondary" : "primary"}
-      testId={`phase-${to}`}
-    >
-      <input type="hidden" name="studyId" value={studyId} />
-      <input type="hidden" name="to" value={to} />
-      {needsReason ? <Field label="Reason for going back" name="reason" /> : null}
-    </ActionForm>
   );
 }
 

@@ -38,7 +38,7 @@ export default async function AssignmentPage({ params }: PageProps<"/studies/[st
   const notSignedUp = o.reviewers.filter((r) => r.topicIds.length === 0);
   const report = o.lastRun?.report;
   const reviewerOptions = o.reviewers.map((r) => ({ id: r.id, name: r.name }));
-  const closed = study.status === "arena" || study.status === "closed";
+  const closed = study.status === "closed";
 
   return (
     <div className="space-y-6">
