@@ -4,11 +4,13 @@ import { notFound } from "next/navigation";
 import { Alert } from "@/components/ui/alert";
 import { Card, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
+import { getOpenWork, openAssignments } from "@/db/queries/open-work";
 import {
   analyzeResultsTable,
   getResultSnapshot,
   listResultSnapshots,
   loadResultsTable,
+  membersMayDownloadReviews,
   readSnapshotResults,
   type StudyResults,
 } from "@/db/queries/results";
@@ -97,6 +99,7 @@ export default async function ResultsPage({ params, searchParams }: PageProps<"/
               <PublishForm
                 studyId={studyId}
                 params={snapshot.params}
+                openAssignments={openAssignments(getOpenWork({ studyId }))}
                 label="Recompute and publish again"
                 testId="republish-results"
               />
@@ -113,6 +116,7 @@ export default async function ResultsPage({ params, searchParams }: PageProps<"/
           metric={chartMetric}
           metricHref={(m) => hrefFor(studyId, { snapshot: snapshot.id, metric: m }, "#charts")}
           downloadQuery={{ snapshot: snapshot.id }}
+          reviewTableShared={organizer || membersMayDownloadReviews(snapshot)}
         />
       )}
       <Card>
@@ -206,7 +210,11 @@ function LiveResults({
               open, including the review table (reviewer pseudonyms, idea ids, conditions and rationales).
               Older snapshots stay listed.
             </p>
-            <PublishForm studyId={studyId} params={results.params} />
+            <PublishForm
+              studyId={studyId}
+              params={results.params}
+              openAssignments={openAssignments(getOpenWork({ studyId }))}
+            />
           </div>
         ) : null}
       </Card>

@@ -34,6 +34,7 @@ export function ResultsBody({
   metric,
   metricHref,
   downloadQuery,
+  reviewTableShared = true,
 }: {
   studyId: string;
   analysis: ReviewAnalysis;
@@ -42,6 +43,8 @@ export function ResultsBody({
   metric: string;
   metricHref: (metric: string) => string;
   downloadQuery: Record<string, string>;
+  /** False where this viewer may not download the per-review table (see the download route). */
+  reviewTableShared?: boolean;
 }) {
   const { params } = analysis;
   const family =
@@ -73,7 +76,12 @@ export function ResultsBody({
 
       <Card>
         <CardTitle>Downloads</CardTitle>
-        <Downloads studyId={studyId} query={downloadQuery} params={params} />
+        <Downloads
+          studyId={studyId}
+          query={downloadQuery}
+          params={params}
+          reviewTableShared={reviewTableShared}
+        />
       </Card>
 
       {UNITS.map(({ unit, title, how }) => (
