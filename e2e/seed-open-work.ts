@@ -46,3 +46,18 @@ export function seedPhaseDates(
     db.prepare("UPDATE studies SET phase_dates = ? WHERE id = ?").run(JSON.stringify(dates), studyId),
   );
 }
+
+/** Puts a rewrite with these fields on an idea and leaves its decision open (as after a job run). */
+export function seedUndecidedRewrite(ideaId: string, fields: Record<string, string>) {
+  withDb((db) =>
+    db
+      .prepare(
+        "UPDATE ideas SET normalized_fields = ?, normalization_state = 'done', normalization_review = 'unreviewed', review_text_source = NULL WHERE id = ?",
+      )
+      .run(JSON.stringify(fields), ideaId),
+  );
+}
+
+export function seedConsentText(studyId: string, text: string) {
+  withDb((db) => db.prepare("UPDATE studies SET consent_text = ? WHERE id = ?").run(text, studyId));
+}
