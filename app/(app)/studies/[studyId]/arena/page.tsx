@@ -25,7 +25,14 @@ export default async function ArenaPage({ params }: PageProps<"/studies/[studyId
   const { user } = await guardPage({ study: { roles: ["judge"] } }, { studyId });
   const { study } = getStudySettings({ studyId });
   if (needsConsent({ study, userId: user.id })) {
-    return <ConsentForm studyId={study.id} consentText={study.consentText} action={acceptConsentAction} />;
+    return (
+      <ConsentForm
+        studyId={study.id}
+        consentText={study.consentText}
+        action={acceptConsentAction}
+        returnTo={`/studies/${study.id}/arena`}
+      />
+    );
   }
   const board = getJudgeBoard({ studyId, userId: user.id });
   const { progress, pair } = board;

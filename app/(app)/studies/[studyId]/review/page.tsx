@@ -29,7 +29,14 @@ export default async function ReviewQueuePage({ params }: PageProps<"/studies/[s
   const { user } = await guardPage({ study: { roles: ["reviewer"] } }, { studyId });
   const { study, topics } = getStudySettings({ studyId });
   if (needsConsent({ study, userId: user.id })) {
-    return <ConsentForm studyId={study.id} consentText={study.consentText} action={acceptConsentAction} />;
+    return (
+      <ConsentForm
+        studyId={study.id}
+        consentText={study.consentText}
+        action={acceptConsentAction}
+        returnTo={`/studies/${study.id}/review`}
+      />
+    );
   }
   const { settings } = getReviewSetup({ studyId });
   const profile = getReviewerProfile({ studyId, userId: user.id });
