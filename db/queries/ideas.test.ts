@@ -307,7 +307,7 @@ describe("submitting", () => {
     expect(row).toMatchObject({ status: "submitted", normalizationState: "none", normalizedFields: null });
   });
 
-  it("withdraws and resubmits while writing is open; nothing changes once writing has closed", () => {
+  it("withdraws and resubmits while writing is open; after that it can only be withdrawn", () => {
     const { organizer, study, writer, graphs } = writingStudy();
     const idea = createDraftIdea({ studyId: study.id, authorId: writer.id, topicId: graphs.id });
     submitIdea({ ideaId: idea.id, authorId: writer.id, expectedVersion: 1, fields: full(), attested: false });
@@ -336,9 +336,20 @@ describe("submitting", () => {
     expect(error.message).toBe(
       "Ideas can be changed only while writing is open; the study is in the normalization phase.",
     );
-    expect(catchError(() => withdrawIdea({ ideaId: idea.id, authorId: writer.id })).code).toBe(
-      "conflict:phase",
+    expect(withdrawIdea({ ideaId: idea.id, authorId: writer.id })).toEqual({
+      version: 5,
+      status: "withdrawn",
+    });
+    const resubmit = catchError(() =>
+      submitIdea({
+        ideaId: idea.id,
+        authorId: writer.id,
+        expectedVersion: 5,
+        fields: full(),
+        attested: false,
+      }),
     );
+    expect(resubmit.code).toBe("conflict:phase");
   });
 
   it("shows a writer only their own ideas: someone else's idea is not found and cannot be saved", () => {

@@ -2,7 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Card, CardTitle } from "@/components/ui/card";
 import { DataTable } from "@/components/ui/data-table";
+import { WithdrawnIdeas } from "@/components/withdrawn-ideas";
 import { getAssignmentOverview } from "@/db/queries/assignments";
+import { listIdeaWithdrawals } from "@/db/queries/idea-withdrawal";
 import { listConflicts } from "@/db/queries/reviewers";
 import { listStudyMembers } from "@/db/queries/studies";
 import { getStudySettings } from "@/db/queries/study-setup";
@@ -42,6 +44,7 @@ export default async function AssignmentPage({ params }: PageProps<"/studies/[st
 
   return (
     <div className="space-y-6">
+      <WithdrawnIdeas rows={listIdeaWithdrawals({ studyId })} focus="assignments" />
       <Card>
         <CardTitle>Run the assignment</CardTitle>
         <p className="mb-3 text-sm text-[var(--foreground-soft)]">
