@@ -1,10 +1,12 @@
 // npm run bench — the speed goals of the specs, each on its spec's instance:
 // assignment (1,000 ideas × 300 reviewers, goal < 1 s), statistics (100,000 reviews, goal < 1 s),
-// arena ratings (100 players × 100,000 matches: Elo < 100 ms, Bradley–Terry + 1,000 bootstraps < 5 s).
+// arena ratings (100 players × 100,000 matches: Elo < 100 ms, Bradley–Terry + 1,000 bootstraps < 5 s),
+// and `npm run demo` on a fresh database (goal < 10 s).
 import { assignReviewers } from "@/lib/assignment/assign";
 import { BENCH_SHAPE, generateInstance } from "@/lib/assignment/synthetic";
 import type { AssignmentResult } from "@/lib/assignment/types";
 import { benchArena } from "./bench-arena";
+import { benchDemo } from "./bench-demo";
 import { benchStats } from "./bench-stats";
 
 const input = generateInstance(BENCH_SHAPE, 1);
@@ -29,3 +31,5 @@ console.log("");
 benchStats();
 console.log("");
 benchArena();
+console.log("");
+benchDemo();
