@@ -4,6 +4,7 @@ import { getDb } from "@/db/client";
 import { getIdeaRecord } from "@/db/queries/idea-record";
 import { getReviewRecord } from "@/db/queries/review-record";
 import { addStudyRoles } from "@/db/queries/studies";
+import { getStudyOverviewCounts } from "@/db/queries/study-overview";
 import { ideas } from "@/db/schema";
 import { resetTestDb } from "@/db/testing/db";
 import { makeUser } from "@/db/testing/fixtures";
@@ -49,5 +50,13 @@ describe("getIdeaRecord", () => {
     ).toBe(true);
     expect(review.activeSeconds).toBeGreaterThan(0);
     expect(getReviewRecord({ studyId: writing, reviewId: review.id })).toBeUndefined();
+
+    const counts = getStudyOverviewCounts({ studyId: finished });
+    expect(counts.balance.total.submitted).toBe(24);
+    expect(counts.balance.rows).toHaveLength(3);
+    expect(counts).toMatchObject({ reviewDrafts: 0, reviewsNotStarted: 0, draftIdeas: 0 });
+    expect(counts.reviewsSubmitted).toBeGreaterThanOrEqual(24);
+    expect(counts.humanVotes).toBeGreaterThan(0);
+    expect(counts.llmVotes).toBeGreaterThan(0);
   });
 });
