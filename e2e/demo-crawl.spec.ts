@@ -48,6 +48,7 @@ async function crawl(page: Page, studyId: string): Promise<string[]> {
     for (const id of EMPTY_STATES) await expect(page.getByTestId(id), `${href} shows ${id}`).toHaveCount(0);
     const text = (await page.locator("main").textContent()) ?? "";
     expect(text.length, `${href} has content`).toBeGreaterThan(150);
+    expect(text, `${href} says "criteria"`).not.toContain("criterions");
   }
   return hrefs;
 }
