@@ -28,7 +28,8 @@ test("writers give their institution at consent and everyone can change name and
   await institution.fill("Lakeside University");
   await page.getByTestId("consent-form-submit").click();
   await page.waitForURL(new RegExp(`/studies/${s.studyId}/ideas$`));
-  await expect(page.getByTestId("no-ideas")).toBeVisible();
+  await expect(page.getByTestId("consent")).toHaveCount(0);
+  await expect(page.getByTestId("my-ideas")).toBeVisible();
   expect(profileOf(s.author.id)?.institution).toBe("Lakeside University");
 
   await page.goto("/account");
