@@ -1,9 +1,8 @@
-import { spawnSync } from "node:child_process";
 import type { Page } from "@playwright/test";
-import { E2E_DATABASE_PATH } from "./constants";
 import { queryOne } from "./db";
 import { expect, test } from "./fixtures";
 import { SignInPage } from "./pages/sign-in-page";
+import { runDemoSeed } from "./run-demo";
 
 // `npm run demo` against the e2e database, then every study tab of the finished demo study for each
 // role: each renders, and none shows an empty state.
@@ -16,25 +15,6 @@ const EMPTY_STATES = [
   "leaderboard-empty",
   "arena-schedule-empty",
 ];
-
-function runDemo(): Map<string, string> {
-  const run = spawnSync(
-    process.execPath,
-    ["node_modules/tsx/dist/cli.mjs", "--conditions=react-server", "scripts/demo.ts"],
-    {
-      env: {
-        ...process.env,
-        DATABASE_PATH: E2E_DATABASE_PATH,
-        AUTH_SECRET: "e2e-secret-not-for-production-0123456789",
-      },
-      encoding: "utf8",
-    },
-  );
-  expect(run.status, run.stderr).toBe(0);
-  return new Map(
-    [...run.stdout.matchAll(/(demo-[a-z0-9-]+@example\.org)\s+(\S+)/g)].map((m) => [m[1]!, m[2]!]),
-  );
-}
 
 async function crawl(page: Page, studyId: string): Promise<string[]> {
   await page.goto(`/studies/${studyId}`);
@@ -55,7 +35,7 @@ async function crawl(page: Page, studyId: string): Promise<string[]> {
 
 test("the demo seeds a finished study whose every tab is populated for each role", async ({ browser }) => {
   test.setTimeout(180_000);
-  const passwords = runDemo();
+  const passwords = runDemoSeed();
   const study = queryOne<{ id: string }>(
     "SELECT id FROM studies WHERE title = ? AND is_demo = 1",
     "[DEMO] Can LLMs generate novel research ideas? (pilot)",
