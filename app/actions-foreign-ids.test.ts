@@ -62,6 +62,7 @@ const noObjectId: Case = { kind: "none", why: "takes no object id (study-wide or
 
 const CASES: Record<string, Case> = {
   "(app)/account#changePasswordAction": notStudyScoped("own account only"),
+  "(app)/account#updateProfileAction": notStudyScoped("own account only"),
   "(app)#signOutAction": notStudyScoped("own session only"),
   "(app)/admin/invitations#createAdminInvitationAction": notStudyScoped("instance admins, no study"),
   "(app)/admin/invitations#revokeAdminInvitationAction": notStudyScoped("instance admins, no study"),

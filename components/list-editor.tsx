@@ -33,6 +33,7 @@ export function ListEditor({
   blankRow,
   save,
   itemName,
+  itemNamePlural = `${itemName}s`,
   testId,
   disabledReason,
 }: {
@@ -42,6 +43,8 @@ export function ListEditor({
   blankRow: Row;
   save: (input: { studyId: string; items: Row[] }) => Promise<ActionResult<unknown>>;
   itemName: string;
+  /** Where adding "s" is wrong ("criteria"). */
+  itemNamePlural?: string;
   testId: string;
   disabledReason?: string | null;
 }) {
@@ -201,7 +204,7 @@ export function ListEditor({
             Add {itemName}
           </Button>
           <Button onClick={() => void onSave()} disabled={pending} data-testid={`${testId}-save`}>
-            {pending ? "Saving…" : `Save ${itemName}s`}
+            {pending ? "Saving…" : `Save ${itemNamePlural}`}
           </Button>
         </div>
       ) : null}

@@ -68,7 +68,9 @@ test("writer accepts consent, writes with autosave, and a second tab's edit show
   await page.goto(`${studyPath}/ideas`);
   await expect(page.getByTestId("consent-text")).toContainText("used for research");
   await page.getByTestId("consent-form-submit").click();
-  await page.goto(`${studyPath}/ideas`);
+  // Consent returns to the page that asked for it.
+  await expect(page.getByTestId("consent")).toHaveCount(0);
+  await expect(page).toHaveURL(new RegExp(`${studyPath}/ideas$`));
   await page.getByTestId("topic-NLP").check();
   await page.getByTestId("new-idea-form-submit").click();
   await expect(page.getByTestId("idea-status")).toHaveText("draft");

@@ -118,6 +118,8 @@ test("results: three tables, four plots, CLI-identical downloads, published to m
     (typeof s.reviewers)[0],
   ];
   const results = `/studies/${s.studyId}/results`;
+  // Publishing asks first (study-safety.spec.ts checks what it says).
+  page.on("dialog", (d) => void d.accept());
 
   // Before publishing, another member gets 404 for the page and 403/404 for the files.
   const memberContext = await browser.newContext();

@@ -11,7 +11,7 @@ export function seedReviewStudy(args: {
   title: string;
   reviewerCount?: number;
   ideasPerCell?: number;
-  status?: "reviewing" | "arena";
+  status?: "writing" | "normalization" | "reviewing" | "arena";
 }): SeededReviewStudy {
   return runSeeder("reviewStudy", args);
 }

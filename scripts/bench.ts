@@ -1,11 +1,13 @@
 // npm run bench — the speed goals of the specs, each on its spec's instance:
 // assignment (1,000 ideas × 300 reviewers, goal < 1 s), statistics (100,000 reviews, goal < 1 s),
 // arena ratings (100 players × 100,000 matches: Elo < 100 ms, Bradley–Terry + 1,000 bootstraps < 5 s),
-// literature store (AAN corpus: import < 10 s, BM25 < 20 ms, hybrid < 50 ms, neighbours < 5 ms).
+// literature store (AAN corpus: import < 10 s, BM25 < 20 ms, hybrid < 50 ms, neighbours < 5 ms),
+// and `npm run demo` on a fresh database (goal < 10 s).
 import { assignReviewers } from "@/lib/assignment/assign";
 import { BENCH_SHAPE, generateInstance } from "@/lib/assignment/synthetic";
 import type { AssignmentResult } from "@/lib/assignment/types";
 import { benchArena } from "./bench-arena";
+import { benchDemo } from "./bench-demo";
 import { benchLiterature } from "./bench-literature";
 import { benchStats } from "./bench-stats";
 
@@ -33,3 +35,5 @@ console.log("");
 benchArena();
 console.log("");
 benchLiterature();
+console.log("");
+benchDemo();

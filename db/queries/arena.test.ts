@@ -484,7 +484,12 @@ describe("judging", () => {
     expect(e.code).toBe("conflict:arena_closed");
     expect(e.message).toBe(before.closedReason);
     advancePhase({ studyId: s.study.id, actorId: s.organizer.id, to: "arena" });
-    advancePhase({ studyId: s.study.id, actorId: s.organizer.id, to: "closed" });
+    const unconfirmed = catchError(() =>
+      advancePhase({ studyId: s.study.id, actorId: s.organizer.id, to: "closed" }),
+    );
+    expect(unconfirmed.code).toBe("conflict:phase_unconfirmed");
+    expect(unconfirmed.message).toContain("arena pairs without a human vote can no longer be judged");
+    advancePhase({ studyId: s.study.id, actorId: s.organizer.id, to: "closed", confirmed: true });
     const after = catchError(() => skipArenaPair({ studyId: s.study.id, userId: s.judge.id, pairId }));
     expect(after.message).toBe("The arena has closed; votes can no longer be cast. Thank you for judging.");
     expect(votesOf(s.study.id)).toHaveLength(0);

@@ -79,6 +79,7 @@ export function readReviewers(ex: Executor, studyId: string): AssignableReviewer
       minLoad: reviewerProfiles.minLoad,
       maxLoad: reviewerProfiles.maxLoad,
       institution: reviewerProfiles.institution,
+      accountInstitution: users.institution,
       withdrawnAt: reviewerProfiles.withdrawnAt,
     })
     .from(memberships)
@@ -97,7 +98,8 @@ export function readReviewers(ex: Executor, studyId: string): AssignableReviewer
       topicIds: r.topicIds ?? [],
       minLoad: r.minLoad ?? 0,
       maxLoad: r.maxLoad ?? 0,
-      institution: r.institution ?? "",
+      // The sign-up's institution, else the one on the account page.
+      institution: r.institution || r.accountInstitution,
       withdrawn: r.withdrawnAt !== null && r.withdrawnAt !== undefined,
     }));
 }

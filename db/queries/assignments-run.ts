@@ -53,7 +53,7 @@ export function runAssignment({
     getDb().transaction(
       (tx) => {
         const study = loadStudy(tx, studyId);
-        if (study.status === "arena" || study.status === "closed") {
+        if (study.status === "closed") {
           throw new AppError(
             "conflict:phase",
             `Assignment is closed: the study is in the ${study.status} phase.`,

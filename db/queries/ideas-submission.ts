@@ -5,6 +5,7 @@ import { getStudyTemplate, validateIdeaFields } from "@/lib/ideas/template";
 import { getDb } from "../client";
 import { withDbErrors } from "../errors";
 import { ideas, ideaVersions } from "../schema";
+import { releaseWithdrawnIdea } from "./idea-withdrawal";
 import { invalidIdea, phaseError, resetNormalization } from "./ideas-shared";
 import { conflictOf, loadOwnIdea, type SaveIdeaResult, sameFields } from "./ideas-writer";
 
@@ -115,9 +116,18 @@ export function withdrawIdea({
     getDb().transaction(
       (tx) => {
         const row = loadOwnIdea(tx, studyId, ideaId, authorId);
-        if (row.studyStatus !== "writing")
-          throw phaseError("Ideas can be withdrawn", row.studyStatus, "writing is open");
+        // Withdrawal is promised at any time until the study closes; after writing it releases the
+        // idea's open reviews and takes it out of the arena, with a trail for the organizer.
+        if (row.studyStatus === "setup" || row.studyStatus === "closed")
+          throw phaseError("Ideas can be withdrawn", row.studyStatus, "the study is running");
         if (row.status === "withdrawn") return { version: row.version, status: "withdrawn" as const };
+        if (row.studyStatus !== "writing")
+          releaseWithdrawnIdea(tx, {
+            studyId: row.studyId,
+            ideaId,
+            actorId: authorId,
+            phase: row.studyStatus,
+          });
         const now = Date.now();
         const version = row.version + 1;
         tx.update(ideas)

@@ -387,7 +387,7 @@ describe("submitting", () => {
     expect(row).toMatchObject({ status: "submitted", normalizationState: "none", normalizedFields: null });
   });
 
-  it("withdraws and resubmits while writing is open; nothing changes once writing has closed", () => {
+  it("withdraws and resubmits while writing is open; after that it can only be withdrawn", () => {
     const { organizer, study, writer, graphs } = writingStudy();
     const idea = createDraftIdea({ studyId: study.id, authorId: writer.id, topicId: graphs.id });
     submitIdea({
@@ -430,9 +430,21 @@ describe("submitting", () => {
     expect(error.message).toBe(
       "Ideas can be changed only while writing is open; the study is in the normalization phase.",
     );
-    expect(
-      catchError(() => withdrawIdea({ studyId: idea.studyId, ideaId: idea.id, authorId: writer.id })).code,
-    ).toBe("conflict:phase");
+    expect(withdrawIdea({ studyId: idea.studyId, ideaId: idea.id, authorId: writer.id })).toEqual({
+      version: 5,
+      status: "withdrawn",
+    });
+    const resubmit = catchError(() =>
+      submitIdea({
+        studyId: idea.studyId,
+        ideaId: idea.id,
+        authorId: writer.id,
+        expectedVersion: 5,
+        fields: full(),
+        attested: false,
+      }),
+    );
+    expect(resubmit.code).toBe("conflict:phase");
   });
 
   it("shows a writer only their own ideas: someone else's idea is not found and cannot be saved", () => {

@@ -18,6 +18,7 @@ import {
   haveReviewsChangedSince,
   listResultSnapshots,
   loadResultsTable,
+  membersMayDownloadReviews,
   publishResults,
   readSnapshotResults,
 } from "./results";
@@ -183,7 +184,7 @@ describe("live results", () => {
     expect(err.message).toBe(`The results cannot be computed: ${message}.`);
     expect(err.fieldErrors?.[field]).toEqual([message]);
     const refused = catchError(() =>
-      publishResults({ studyId: s.study.id, actorId: s.organizer.id, params }),
+      publishResults({ studyId: s.study.id, actorId: s.organizer.id, allowOpen: true, params }),
     );
     expect(refused.code).toBe("invalid:results");
     expect(listResultSnapshots({ studyId: s.study.id })).toEqual([]);
@@ -206,11 +207,39 @@ describe("live results", () => {
 });
 
 describe("published snapshots", () => {
+  it("are refused while assignments are open unless overridden, and keep the members' download choice", () => {
+    const s = studyWithReviews();
+    const refused = catchError(() =>
+      publishResults({ studyId: s.study.id, actorId: s.organizer.id, params: {}, shareReviewTable: true }),
+    );
+    expect(refused.code).toBe("conflict:results_open");
+    expect(refused.message).toContain("12 assigned reviews are still open");
+    expect(listResultSnapshots({ studyId: s.study.id })).toHaveLength(0);
+    const summaryOnly = publishResults({
+      studyId: s.study.id,
+      actorId: s.organizer.id,
+      params: {},
+      allowOpen: true,
+    });
+    const shared = publishResults({
+      studyId: s.study.id,
+      actorId: s.organizer.id,
+      params: {},
+      allowOpen: true,
+      shareReviewTable: true,
+    });
+    const stored = (id: string) => getResultSnapshot({ studyId: s.study.id, snapshotId: id })!;
+    expect(membersMayDownloadReviews(stored(summaryOnly.id))).toBe(false);
+    expect(membersMayDownloadReviews(stored(shared.id))).toBe(true);
+    expect(stored(shared.id).params).toMatchObject({ openAssignments: 12 });
+  });
+
   it("store every file as computed, list newest first, and log the publication", () => {
     const s = studyWithReviews();
     const first = publishResults({
       studyId: s.study.id,
       actorId: s.organizer.id,
+      allowOpen: true,
       params: { baseline: "Human", correction: "holm" },
     });
     expect(first.params).toEqual({
@@ -236,7 +265,12 @@ describe("published snapshots", () => {
     expect(stored.tableHash).toBe(live.tableHash);
     expect(readSnapshotResults({ studyId: s.study.id, snapshot: stored }).analysis).toEqual(live.analysis);
 
-    const second = publishResults({ studyId: s.study.id, actorId: s.organizer.id, params: {} });
+    const second = publishResults({
+      studyId: s.study.id,
+      actorId: s.organizer.id,
+      allowOpen: true,
+      params: {},
+    });
     expect(listResultSnapshots({ studyId: s.study.id }).map((x) => x.id)).toEqual([second.id, first.id]);
     expect(getLatestSnapshot({ studyId: s.study.id })?.id).toBe(second.id);
     const events = getDb()
@@ -251,7 +285,12 @@ describe("published snapshots", () => {
 
   it("become stale when another review is submitted, and fresh again when republished", () => {
     const s = studyWithReviews();
-    const snapshot = publishResults({ studyId: s.study.id, actorId: s.organizer.id, params: {} });
+    const snapshot = publishResults({
+      studyId: s.study.id,
+      actorId: s.organizer.id,
+      allowOpen: true,
+      params: {},
+    });
     expect(haveReviewsChangedSince({ studyId: s.study.id, snapshotId: snapshot.id })).toEqual({
       changed: false,
       reviewCount: 48,
@@ -276,7 +315,12 @@ describe("published snapshots", () => {
     expect(kept?.reviewCount).toBe(48);
     expect(readSnapshotResults({ studyId: s.study.id, snapshot: kept! }).table.rows).toHaveLength(48);
 
-    const again = publishResults({ studyId: s.study.id, actorId: s.organizer.id, params: snapshot.params });
+    const again = publishResults({
+      studyId: s.study.id,
+      actorId: s.organizer.id,
+      allowOpen: true,
+      params: snapshot.params,
+    });
     expect(again.reviewCount).toBe(49);
     expect(haveReviewsChangedSince({ studyId: s.study.id, snapshotId: again.id }).changed).toBe(false);
     expect(haveReviewsChangedSince({ studyId: s.study.id, snapshotId: snapshot.id }).changed).toBe(true);
@@ -284,7 +328,12 @@ describe("published snapshots", () => {
 
   it("are only found within their own study", () => {
     const s = studyWithReviews();
-    const snapshot = publishResults({ studyId: s.study.id, actorId: s.organizer.id, params: {} });
+    const snapshot = publishResults({
+      studyId: s.study.id,
+      actorId: s.organizer.id,
+      allowOpen: true,
+      params: {},
+    });
     const stranger = makeUser({ name: "Stranger" });
     const other = makeStudy({ organizer: stranger, title: "Another study" });
     expect(getResultSnapshot({ studyId: other.id, snapshotId: snapshot.id })).toBeUndefined();

@@ -22,6 +22,7 @@ import { uuidSchema } from "@/lib/validation";
 import { getDb } from "../client";
 import { withDbErrors } from "../errors";
 import { conditions, resultSnapshots, users } from "../schema";
+import { countOpenWork, openAssignments } from "./open-work";
 import { getTidyReviewExport } from "./review-exchange";
 import { loadStudy, logEvent } from "./study-shared";
 
@@ -99,20 +100,36 @@ export function computeStudyResults({
   return analyzeResultsTable(loadResultsTable({ studyId }), params);
 }
 
-/** Computes the results from the reviews as they are now and stores them as a snapshot. */
+/**
+ * Computes the results from the reviews as they are now and stores them as a snapshot. Refused while
+ * any assignment is open unless `allowOpen` (a reviewer with a draft would otherwise read results
+ * computed without their review). Members may download the per-review table only when
+ * `shareReviewTable`; the choice is stored in the snapshot's params and enforced on download.
+ */
 export function publishResults({
   studyId,
   actorId,
   params,
+  allowOpen = false,
+  shareReviewTable = false,
 }: {
   studyId: string;
   actorId: string;
   params: ResultsParamsInput;
+  allowOpen?: boolean;
+  shareReviewTable?: boolean;
 }): ResultSnapshotSummary {
   return withDbErrors(() =>
     getDb().transaction(
       (tx) => {
         loadStudy(tx, studyId);
+        const open = openAssignments(countOpenWork(tx, studyId));
+        if (open > 0 && !allowOpen) {
+          throw new AppError(
+            "conflict:results_open",
+            `${open} assigned review${open === 1 ? " is" : "s are"} still open (not started or in draft). Wait until reviewing is done, or tick "Publish anyway" to publish without them.`,
+          );
+        }
         // Read inside the write transaction, so the hash is of exactly the reviews the files use.
         const results = computeStudyResults({ studyId, params });
         const now = Date.now();
@@ -120,7 +137,7 @@ export function publishResults({
           .insert(resultSnapshots)
           .values({
             studyId,
-            params: results.params,
+            params: { ...results.params, shareReviewTable, openAssignments: open },
             tableHash: results.tableHash,
             reviewCount: results.reviewCount,
             files: { ...results.files, [ANALYSIS_FILE]: JSON.stringify(results.analysis) },
@@ -205,6 +222,10 @@ export function getResultSnapshot({
     return row === undefined ? undefined : toSummary(row);
   });
 }
+
+/** Whether members (not only organizers) may download this snapshot's per-review table. */
+export const membersMayDownloadReviews = (snapshot: { params: object }) =>
+  (snapshot.params as { shareReviewTable?: unknown }).shareReviewTable === true;
 
 /** The newest snapshot, i.e. the published results; undefined before the first publication. */
 export function getLatestSnapshot({ studyId }: { studyId: string }): ResultSnapshotDetail | undefined {

@@ -26,7 +26,14 @@ export type ReviewDashboard = {
   perReviewer: ({ id: string; name: string; email: string; flagged: number } & ProgressCounts)[];
   /** Cumulative submitted reviews per day (UTC), from the first submission on. */
   completion: { day: string; submitted: number }[];
-  flagged: { reviewerName: string; ideaCode: string; flags: QualityFlag[]; activeSeconds: number }[];
+  flagged: {
+    reviewId: string;
+    ideaId: string;
+    reviewerName: string;
+    ideaCode: string;
+    flags: QualityFlag[];
+    activeSeconds: number;
+  }[];
   /** Reviewers with open assignments: whom to remind. */
   toRemind: { id: string; name: string; email: string; open: number; overdue: number }[];
   minActiveSeconds: number;
@@ -59,6 +66,7 @@ export function getReviewDashboard({
         reviewerId: users.id,
         reviewerName: users.name,
         reviewerEmail: users.email,
+        reviewId: reviews.id,
         status: reviews.status,
         answers: reviews.answers,
         activeSeconds: reviews.activeSeconds,
@@ -110,6 +118,8 @@ export function getReviewDashboard({
         if (flags.length > 0) {
           reviewer.flagged += 1;
           flagged.push({
+            reviewId: r.reviewId ?? "",
+            ideaId: r.ideaId,
             reviewerName: r.reviewerName,
             ideaCode: r.code,
             flags,

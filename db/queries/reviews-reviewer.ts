@@ -4,6 +4,7 @@ import { AppError } from "@/lib/errors";
 import { getStudyTemplate } from "@/lib/ideas/template";
 import { type ReviewAnswers, validateAnswers } from "@/lib/reviews/answers";
 import type { ReviewForm } from "@/lib/reviews/form";
+import { isReviewingOpen } from "@/lib/studies/phase-change";
 import type { StudyStatus } from "@/lib/studies/types";
 import { getDb } from "../client";
 import { withDbErrors } from "../errors";
@@ -44,9 +45,9 @@ function dueDate(phaseDates: Record<string, { closesAt?: number | null } | undef
 }
 
 function readOnlyReason(status: StudyStatus): string | null {
-  if (status === "reviewing") return null;
-  if (status === "arena" || status === "closed")
-    return "The review phase has closed; reviews can no longer change.";
+  // Reviewing stays open while the arena runs; only closing the study ends it.
+  if (isReviewingOpen(status)) return null;
+  if (status === "closed") return "The review phase has closed; reviews can no longer change.";
   return "Reviewing has not started yet: you can read the idea, and write once the organizer opens the review phase.";
 }
 
@@ -376,7 +377,7 @@ export function getOtherReviews({
     const own = loadOwnAssignment(db, studyId, assignmentId, userId);
     const { settings } = readReviewSetup(db, studyId);
     if (!settings.showOtherReviewsAfterClose) return null;
-    if (own.studyStatus !== "arena" && own.studyStatus !== "closed") return null;
+    if (own.studyStatus !== "closed") return null;
     return db
       .select({ id: reviews.id, answers: reviews.answers })
       .from(reviews)

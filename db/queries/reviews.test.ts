@@ -310,9 +310,13 @@ describe("reviewing", () => {
     expect(edited.version).toBe(3);
     expect(getReviewPage(base).review).toMatchObject({ status: "submitted", version: 3 });
 
+    // Starting the arena leaves reviewing open; closing the study ends it, after confirmation.
     advancePhase({ studyId: s.study.id, actorId: s.organizer.id, to: "arena" });
+    const inArena = submitReview({ ...base, answers: answers(9), version: 3, activeSeconds: 0 });
+    expect(inArena.version).toBe(4);
+    advancePhase({ studyId: s.study.id, actorId: s.organizer.id, to: "closed", confirmed: true });
     const closed = catchError(() =>
-      submitReview({ ...base, answers: answers(9), version: 3, activeSeconds: 0 }),
+      submitReview({ ...base, answers: answers(8), version: 4, activeSeconds: 0 }),
     );
     expect(closed.message).toBe("The review phase has closed; reviews can no longer change.");
   });
@@ -589,6 +593,8 @@ describe("other reviews after the phase closes", () => {
     });
     expect(ask()).toBeNull(); // still reviewing
     advancePhase({ studyId: s.study.id, actorId: s.organizer.id, to: "arena" });
+    expect(ask()).toBeNull(); // the arena leaves reviewing open
+    advancePhase({ studyId: s.study.id, actorId: s.organizer.id, to: "closed", confirmed: true });
     const others = ask()!;
     expect(others).toHaveLength(1);
     expect(others[0]!.label).toBe("Review 1");

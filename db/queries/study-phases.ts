@@ -4,10 +4,12 @@ import { z } from "zod";
 import { AppError } from "@/lib/errors";
 import { plural } from "@/lib/format";
 import { DEFAULT_IDEA_TEMPLATE } from "@/lib/ideas/template";
+import { needsConfirmation } from "@/lib/studies/phase-change";
 import { type PhaseDates, STUDY_STATUSES, type StudyStatus } from "@/lib/studies/types";
 import { getDb } from "../client";
 import { withDbErrors } from "../errors";
 import { conditions, consents, ideas, studies, topics } from "../schema";
+import { getPhaseChangeImpact } from "./open-work";
 import { lockInReviewForm } from "./review-setup";
 import { type Executor, loadStudy, logEvent, parse } from "./study-shared";
 
@@ -120,12 +122,15 @@ export function advancePhase({
   actorId,
   to,
   reason,
+  confirmed = false,
 }: {
   studyId: string;
   actorId: string;
   to: StudyStatus;
   /** Required when moving back. */
   reason?: string;
+  /** The organizer saw what the change ends and overrides (getPhaseChangeImpact) and agreed. */
+  confirmed?: boolean;
 }): { from: StudyStatus; to: StudyStatus } {
   if (!STUDY_STATUSES.includes(to)) {
     throw new AppError("invalid:phase", `Unknown phase "${String(to)}"; the phases are ${phaseNames}.`);
@@ -160,6 +165,14 @@ export function advancePhase({
             `A study moves one phase at a time: from ${from} it can go to ${options.join(" or back to ")}, not to ${to}.`,
           );
         }
+        const impact = getPhaseChangeImpact({ studyId, to }, tx);
+        if (needsConfirmation(impact) && !confirmed) {
+          throw new AppError(
+            "conflict:phase_unconfirmed",
+            `Confirm moving to ${to}: ${[...impact.ends, ...impact.overrides].join(" ")}`,
+          );
+        }
+        if (needsConfirmation(impact)) detail.confirmed = impact;
         const set: Partial<typeof studies.$inferInsert> = { status: to, updatedAt: Date.now() };
         // Writing fixes the template: store the default if the organizer never edited it.
         if (to === "writing" && study.ideaTemplate === null) set.ideaTemplate = DEFAULT_IDEA_TEMPLATE;

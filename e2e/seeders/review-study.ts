@@ -26,7 +26,7 @@ export function seedReviewStudy({
   title: string;
   reviewerCount?: number;
   ideasPerCell?: number;
-  status?: "reviewing" | "arena";
+  status?: "writing" | "normalization" | "reviewing" | "arena";
 }): SeededReviewStudy {
   const admin = getUserByEmail({ email: ADMIN.email });
   if (!admin) throw new Error(`${ADMIN.email} does not exist yet: first-run.spec.ts creates it.`);
@@ -92,9 +92,11 @@ export function seedReviewStudy({
       }
     }
   }
-  advancePhase({ studyId, actorId, to: "normalization" });
-  advancePhase({ studyId, actorId, to: "reviewing" });
-  if (status === "arena") advancePhase({ studyId, actorId, to: "arena" });
+  // Each phase change is confirmed, as the organizer would after reading what it ends.
+  const order = ["normalization", "reviewing", "arena"] as const;
+  for (const to of order.slice(0, order.indexOf(status as (typeof order)[number]) + 1)) {
+    advancePhase({ studyId, actorId, to, confirmed: true });
+  }
 
   const reviewers = Array.from({ length: reviewerCount }, (_, i) => {
     const user = seedUser({

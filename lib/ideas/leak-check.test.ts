@@ -75,18 +75,34 @@ describe("checkLeaks: true positives", () => {
     ["ai_self_reference", "Sure! Here is the plan", ["Sure! Here is"]],
     ["ai_self_reference", "Here is the rewritten idea", ["Here is the rewritten"]],
     ["ai_self_reference", "beyond my knowledge cutoff", ["my knowledge cutoff"]],
-    ["model_name", "compare GPT-4o, GPT-3.5-turbo and ChatGPT", ["GPT-4o", "GPT-3.5-turbo", "ChatGPT"]],
-    ["model_name", "gpt-4o-mini and o1-preview and o3", ["gpt-4o-mini", "o1-preview", "o3"]],
-    ["model_name", "Claude 3.5 Sonnet vs Gemini 1.5 Pro", ["Claude 3.5 Sonnet", "Gemini 1.5 Pro"]],
     [
       "model_name",
-      "LLaMA-2-7B, Llama 3.1 and Mistral or Mixtral",
+      "Written by GPT-4o. Written by GPT-3.5-turbo. Written by ChatGPT.",
+      ["GPT-4o", "GPT-3.5-turbo", "ChatGPT"],
+    ],
+    [
+      "model_name",
+      "Written by gpt-4o-mini. Written by o1-preview. Written by o3.",
+      ["gpt-4o-mini", "o1-preview", "o3"],
+    ],
+    [
+      "model_name",
+      "Written by Claude 3.5 Sonnet. Written by Gemini 1.5 Pro.",
+      ["Claude 3.5 Sonnet", "Gemini 1.5 Pro"],
+    ],
+    [
+      "model_name",
+      "Written by LLaMA-2-7B. Written by Llama 3.1. Written by Mistral. Written by Mixtral.",
       ["LLaMA-2-7B", "Llama 3.1", "Mistral", "Mixtral"],
     ],
-    ["model_name", "Qwen2.5 and DeepSeek-R1", ["Qwen2.5", "DeepSeek-R1"]],
-    ["model_name", "OpenAI, Anthropic and Google DeepMind", ["OpenAI", "Anthropic", "Google DeepMind"]],
-    ["model_name", "GitHub Copilot; Bard; PaLM 2", ["Copilot", "Bard", "PaLM 2"]],
-    ["model_name", "searching with Perplexity, and perplexity AI", ["Perplexity", "perplexity AI"]],
+    ["model_name", "Written by Qwen2.5. Written by DeepSeek-R1.", ["Qwen2.5", "DeepSeek-R1"]],
+    [
+      "model_name",
+      "Written by OpenAI. Written by Anthropic. Written by Google DeepMind.",
+      ["OpenAI", "Anthropic", "Google DeepMind"],
+    ],
+    ["model_name", "Written by Copilot. Written by Bard. Written by PaLM 2.", ["Copilot", "Bard", "PaLM 2"]],
+    ["model_name", "Written by Perplexity. Written by perplexity AI.", ["Perplexity", "perplexity AI"]],
   ])("%s in %j", (rule, text, expected) => {
     expect(matches(text, rule)).toEqual(expected);
   });
@@ -116,6 +132,8 @@ describe("checkLeaks: false positives stay quiet", () => {
     ["model_name", "# Perplexity\n- Perplexity of the model"],
     ["model_name", "palm trees; grokking; O(1) time; the ideas cohere"],
     ["model_name", "a gptq quantizer? no: gptq"],
+    // Models named as what the idea studies, not as its author (model-self-reference.ts).
+    ["model_name", "We evaluate GPT-4o-mini and Llama-3-70B; baselines: Claude 3 Haiku, Copilot"],
     ["ai_self_reference", "a language model as a tool; models cannot"],
   ])("%s: %j", (rule, text) => {
     expect(flagsIn(text, rule)).toEqual([]);
@@ -166,7 +184,7 @@ describe("checkLeaks: flags", () => {
 
   it("orders flags by template field, then position", () => {
     const flags = checkLeaks({
-      fields: { method: "Use GPT-4 as I said", title: "Chen's idea", extra: "I" },
+      fields: { method: "Written by GPT-4 as I said", title: "Chen's idea", extra: "I" },
       template,
       people,
     });

@@ -1,9 +1,10 @@
 import type { IdeaFields, IdeaTemplateField } from "@/lib/ideas/types";
+import { isModelSelfReference } from "./model-self-reference";
 
 // Flags text that could tell a blind reviewer who wrote an idea, or that it came from a model.
 // Plain rules, no LLM: the flags are suggestions for the organizer, who sees each in context and
-// decides, so the rules lean towards flagging (model names the idea experiments with included) and
-// only drop the false positives that would drown the real ones ("Type I error", "perplexity").
+// decides, so the rules lean towards flagging and only drop the false positives that would drown the
+// real ones ("Type I error", "perplexity", models named as baselines or datasets).
 
 export const LEAK_RULES = [
   "person_name",
@@ -291,6 +292,14 @@ const MODEL_NAME: Matcher[] = [
   { regex: /\b(?:Perplexity|Cohere)\b/gu, accept: (text, start) => !atSentenceStart(text, start) },
 ];
 
+// A model name counts only where it names the author (see model-self-reference.ts), so baselines and
+// datasets ("we evaluate GPT-4o-mini") do not bury the real leaks.
+const SELF_REFERENCING_MODEL_NAME: Matcher[] = MODEL_NAME.map(({ regex, accept }) => ({
+  regex,
+  accept: (text, start, end) =>
+    (accept === undefined || accept(text, start, end)) && isModelSelfReference(text, start, end),
+}));
+
 function findSpans(text: string, matchers: Matcher[], trim?: (s: string) => string): Span[] {
   const spans: Span[] = [];
   for (const { regex, accept } of matchers) {
@@ -347,7 +356,7 @@ export function checkLeaks({
     ["url", URL, trimUrl],
     ["first_person", FIRST_PERSON],
     ["ai_self_reference", AI_SELF_REFERENCE],
-    ["model_name", MODEL_NAME],
+    ["model_name", SELF_REFERENCING_MODEL_NAME],
   ];
   const flags: LeakFlag[] = [];
   for (const { key } of template) {

@@ -47,6 +47,23 @@ describe("getNextSteps", () => {
     );
   });
 
+  it("keeps reviewers reviewing while the arena runs, and tells writers and reviewers their deadline", () => {
+    expect(getNextSteps({ studyId: "abc", status: "arena", roles: ["reviewer"] })[0]?.text).toBe(
+      "Review the ideas assigned to you.",
+    );
+    const closesAt = Date.UTC(2026, 11, 24, 12);
+    const [writer] = getNextSteps({
+      studyId: "abc",
+      status: "writing",
+      roles: ["writer"],
+      dates: { writing: { closesAt } },
+    });
+    expect(writer?.text).toBe("Write and submit your ideas. Due 2026-12-24 (UTC).");
+    expect(getNextSteps({ studyId: "abc", status: "closed", roles: ["reviewer"] })[0]?.text).toMatch(
+      /closed/,
+    );
+  });
+
   it("asks reviewers to sign up before reviewing starts", () => {
     const [step] = getNextSteps({ studyId: "abc", status: "normalization", roles: ["reviewer"] });
     expect(step?.text).toMatch(/Choose your topics/);

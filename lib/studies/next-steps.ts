@@ -1,4 +1,5 @@
-import type { StudyRole, StudyStatus } from "@/lib/studies/types";
+import { isActivityOpen } from "@/lib/studies/phase-change";
+import type { PhaseDates, StudyRole, StudyStatus } from "@/lib/studies/types";
 
 export type NextStep = { role: StudyRole; text: string; href?: string };
 
@@ -31,17 +32,25 @@ export function getNextSteps({
   studyId,
   status,
   roles,
+  dates = {},
 }: {
   studyId: string;
   status: StudyStatus;
   roles: StudyRole[];
+  /** Planned phase dates: writers and reviewers are told their deadline. */
+  dates?: PhaseDates;
 }): NextStep[] {
+  const due = (phase: StudyStatus) => {
+    const closesAt = dates[phase]?.closesAt;
+    return closesAt ? ` Due ${new Date(closesAt).toISOString().slice(0, 10)} (UTC).` : "";
+  };
   return roles.map((role) => {
     if (role === "organizer") {
       return { role, text: ORGANIZER_STEPS[status], href: `/studies/${studyId}/${ORGANIZER_PAGES[status]}` };
     }
     const phase = PHASE_FOR_ROLE[role];
-    if (status === phase) {
+    // Reviewing stays open while the arena runs (see phase-change.ts).
+    if (status === phase || (role === "reviewer" && isActivityOpen("reviewing", status))) {
       const verb = {
         writer: "Write and submit your ideas.",
         reviewer: "Review the ideas assigned to you.",
@@ -49,7 +58,7 @@ export function getNextSteps({
       }[role];
       return {
         role,
-        text: verb,
+        text: `${verb}${due(phase)}`,
         href:
           role === "writer"
             ? `/studies/${studyId}/ideas`

@@ -232,7 +232,13 @@ describe("the arena_judge job", () => {
     let actorId: string;
     if (name === "outside the arena phase") {
       const { study, organizer } = makeArenaStudy();
-      advancePhase({ studyId: study.id, actorId: organizer.id, to: "reviewing", reason: "more reviews" });
+      advancePhase({
+        studyId: study.id,
+        actorId: organizer.id,
+        to: "reviewing",
+        reason: "more reviews",
+        confirmed: true,
+      });
       [studyId, actorId] = [study.id, organizer.id];
     } else if (name === "without scheduled pairs") {
       const { study, organizer } = makeReviewStudy({ reviewerCount: 0 });

@@ -1,5 +1,7 @@
 "use server";
 
+import { z } from "zod";
+import { updateAccountProfile } from "@/db/queries/account-profile";
 import { changePassword, changePasswordSchema } from "@/server/auth/accounts";
 import { signIn } from "@/server/auth/auth";
 import { guardedAction } from "@/server/auth/guarded-handlers";
@@ -19,3 +21,11 @@ export async function changePasswordAction(prev: unknown, formData: FormData) {
   });
   return result;
 }
+
+/** Name and institution; the query names the field of a bad value. */
+export const updateProfileAction = guardedAction(
+  { schema: z.object({ name: z.string().optional(), institution: z.string().optional() }) },
+  ({ user, input }) => {
+    updateAccountProfile({ userId: user.id, name: input.name, institution: input.institution });
+  },
+);

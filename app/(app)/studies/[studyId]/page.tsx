@@ -3,8 +3,12 @@ import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
+import { getStudyOverviewCounts } from "@/db/queries/study-overview";
+import { getStudySettings } from "@/db/queries/study-setup";
 import { getNextSteps } from "@/lib/studies/next-steps";
 import { guardPage } from "@/server/auth/guarded-handlers";
+
+import { OrganizerCounts } from "./_components/organizer-counts";
 
 export const metadata: Metadata = { title: "Study" };
 
@@ -12,6 +16,8 @@ export default async function StudyPage({ params }: PageProps<"/studies/[studyId
   const { studyId } = await params;
   const { study, roles } = await guardPage({ study: { roles: "member" } }, { studyId });
   if (!study) return null;
+  const organizer = roles.includes("organizer");
+  const dates = getStudySettings({ studyId }).study.phaseDates;
   return (
     <>
       <PageHeader
@@ -39,13 +45,19 @@ export default async function StudyPage({ params }: PageProps<"/studies/[studyId
         <Card>
           <CardTitle>What to do next</CardTitle>
           <ul className="space-y-2 text-sm" data-testid="next-steps">
-            {getNextSteps({ studyId: study.id, status: study.status, roles }).map((step) => (
-              <li key={step.role}>
-                <Badge tone="accent">{step.role}</Badge> {step.text}
+            {getNextSteps({ studyId: study.id, status: study.status, roles, dates }).map((step) => (
+              <li key={step.role} data-testid={`next-step-${step.role}`}>
+                <Badge tone="accent">{step.role}</Badge> {step.text}{" "}
+                {step.href ? <Link href={step.href}>Go there</Link> : null}
               </li>
             ))}
           </ul>
         </Card>
+        {organizer ? (
+          <div className="md:col-span-2">
+            <OrganizerCounts counts={getStudyOverviewCounts({ studyId })} dates={dates} />
+          </div>
+        ) : null}
       </div>
     </>
   );

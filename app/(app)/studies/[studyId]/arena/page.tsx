@@ -25,7 +25,14 @@ export default async function ArenaPage({ params }: PageProps<"/studies/[studyId
   const { user, roles } = await guardPage({ study: { roles: ["judge"] } }, { studyId });
   const { study } = getStudySettings({ studyId });
   if (needsConsent({ studyId, userId: user.id, roles })) {
-    return <ConsentForm studyId={study.id} consentText={study.consentText} action={acceptConsentAction} />;
+    return (
+      <ConsentForm
+        studyId={study.id}
+        consentText={study.consentText}
+        action={acceptConsentAction}
+        returnTo={`/studies/${study.id}/arena`}
+      />
+    );
   }
   const board = getJudgeBoard({ studyId, userId: user.id });
   const { progress, pair } = board;

@@ -1,7 +1,9 @@
 "use server";
 
+import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
+import { updateAccountProfile } from "@/db/queries/account-profile";
 import { createDraftIdea, saveIdeaDraft, submitIdea, withdrawIdea } from "@/db/queries/ideas";
 import { recordConsent } from "@/db/queries/study-setup";
 import { uuidSchema } from "@/lib/validation";
@@ -10,10 +12,24 @@ import { guardedAction, guardedCall } from "@/server/auth/guarded-handlers";
 // Every writer action needs consent, as the pages do: the idea page sends a writer without it back to the form.
 const writer = { study: { roles: ["writer"] as const, consent: true } };
 
-export const acceptConsentAction = guardedAction({ study: { roles: "member" } }, ({ study, user }) => {
-  recordConsent({ studyId: study.id, userId: user.id });
-  redirect(`/studies/${study.id}`);
-});
+export const acceptConsentAction = guardedAction(
+  {
+    study: { roles: "member" },
+    schema: z.object({ returnTo: z.string().max(300).optional(), institution: z.string().optional() }),
+  },
+  ({ study, user, input }) => {
+    // Saved first: a bad institution is refused (naming the field) before consent is recorded.
+    if (input.institution !== undefined)
+      updateAccountProfile({ userId: user.id, institution: input.institution });
+    recordConsent({ studyId: study.id, userId: user.id });
+    // Back to the page that asked, but only within this study (no open redirect).
+    const home = `/studies/${study.id}`;
+    const back = input.returnTo ?? "";
+    // The asking page is usually the current one: render it afresh, without the consent form.
+    revalidatePath(home, "layout");
+    redirect(back === home || back.startsWith(`${home}/`) ? back : home);
+  },
+);
 
 const create = guardedAction(
   { ...writer, schema: z.object({ topicId: uuidSchema }) },

@@ -4,6 +4,7 @@ import { ConsentForm } from "@/components/consent-form";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardTitle } from "@/components/ui/card";
 import { DataTable } from "@/components/ui/data-table";
+import { getAccountProfile } from "@/db/queries/account-profile";
 import { listIdeasForAuthor } from "@/db/queries/ideas";
 import { getStudySettings } from "@/db/queries/study-setup";
 import { formatUtcDateTime } from "@/lib/format";
@@ -19,7 +20,15 @@ export default async function MyIdeasPage({ params }: PageProps<"/studies/[study
   const { user, roles } = await guardPage({ study: { roles: ["writer"] } }, { studyId });
   const { study, topics } = getStudySettings({ studyId });
   if (needsConsent({ studyId, userId: user.id, roles })) {
-    return <ConsentForm studyId={study.id} consentText={study.consentText} action={acceptConsentAction} />;
+    return (
+      <ConsentForm
+        studyId={study.id}
+        consentText={study.consentText}
+        action={acceptConsentAction}
+        returnTo={`/studies/${study.id}/ideas`}
+        institution={getAccountProfile({ userId: user.id }).institution}
+      />
+    );
   }
   const ideas = listIdeasForAuthor({ studyId, authorId: user.id });
   const writing = study.status === "writing";

@@ -4,10 +4,12 @@ import { notFound } from "next/navigation";
 import { Alert } from "@/components/ui/alert";
 import { Card, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
+import { getOpenWork, openAssignments } from "@/db/queries/open-work";
 import {
   getResultSnapshot,
   listResultSnapshots,
   loadResultsTable,
+  membersMayDownloadReviews,
   readSnapshotResults,
 } from "@/db/queries/results";
 import { getReviewSetup } from "@/db/queries/review-setup";
@@ -104,6 +106,7 @@ export default async function ResultsPage({ params, searchParams }: PageProps<"/
               <PublishForm
                 studyId={studyId}
                 params={snapshot.params}
+                openAssignments={openAssignments(getOpenWork({ studyId }))}
                 label="Recompute and publish again"
                 testId="republish-results"
               />
@@ -121,6 +124,7 @@ export default async function ResultsPage({ params, searchParams }: PageProps<"/
           metricHref={(m) => hrefFor(studyId, { snapshot: snapshot.id, metric: m }, "#charts")}
           downloadQuery={{ snapshot: snapshot.id }}
           scales={formScales(studyId)}
+          reviewTableShared={organizer || membersMayDownloadReviews(snapshot)}
         />
       )}
       <Card>
@@ -212,7 +216,11 @@ function LiveResults({
             open, including the review table (reviewer pseudonyms, idea ids, conditions and rationales). Older
             snapshots stay listed.
           </p>
-          <PublishForm studyId={studyId} params={results.params} />
+          <PublishForm
+            studyId={studyId}
+            params={results.params}
+            openAssignments={openAssignments(getOpenWork({ studyId }))}
+          />
         </div>
       ) : null}
     </Card>

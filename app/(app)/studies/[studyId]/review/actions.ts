@@ -30,7 +30,7 @@ export const saveProfileAction = guardedAction(
     }),
   },
   ({ study, user, input }) => {
-    if (study.status === "arena" || study.status === "closed") {
+    if (study.status === "closed") {
       throw new AppError("conflict:phase", "The review phase has closed; sign-up can no longer change.");
     }
     saveReviewerProfile({ studyId: study.id, userId: user.id, input });

@@ -29,12 +29,19 @@ export default async function ReviewQueuePage({ params }: PageProps<"/studies/[s
   const { user, roles } = await guardPage({ study: { roles: ["reviewer"] } }, { studyId });
   const { study, topics } = getStudySettings({ studyId });
   if (needsConsent({ studyId, userId: user.id, roles })) {
-    return <ConsentForm studyId={study.id} consentText={study.consentText} action={acceptConsentAction} />;
+    return (
+      <ConsentForm
+        studyId={study.id}
+        consentText={study.consentText}
+        action={acceptConsentAction}
+        returnTo={`/studies/${study.id}/review`}
+      />
+    );
   }
   const { settings } = getReviewSetup({ studyId });
   const profile = getReviewerProfile({ studyId, userId: user.id });
   const queue = listMyAssignments({ studyId, userId: user.id });
-  const closed = study.status === "arena" || study.status === "closed";
+  const closed = study.status === "closed";
   const done = queue.filter((q) => q.state === "submitted").length;
   const now = Date.now();
   return (
@@ -52,7 +59,7 @@ export default async function ReviewQueuePage({ params }: PageProps<"/studies/[s
             <p className="mb-3 text-sm" data-testid="queue-progress">
               {done} of {queue.length} submitted.
               {queue[0]?.dueAt ? ` Due ${formatUtcDateTime(queue[0].dueAt)}.` : ""}
-              {study.status === "reviewing"
+              {study.status === "reviewing" || study.status === "arena"
                 ? ""
                 : closed
                   ? " The review phase has closed."

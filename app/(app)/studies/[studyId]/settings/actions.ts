@@ -64,10 +64,20 @@ export const savePhaseDatesAction = guardedAction(organizer, ({ study, user, raw
 export const changePhaseAction = guardedAction(
   {
     ...organizer,
-    schema: z.object({ to: z.enum(STUDY_STATUSES), reason: z.string().trim().max(500).optional() }),
+    schema: z.object({
+      to: z.enum(STUDY_STATUSES),
+      reason: z.string().trim().max(500).optional(),
+      confirmed: z.literal("yes").optional(),
+    }),
   },
   ({ study, user, input }) => {
-    advancePhase({ studyId: study.id, actorId: user.id, to: input.to, reason: input.reason });
+    advancePhase({
+      studyId: study.id,
+      actorId: user.id,
+      to: input.to,
+      reason: input.reason,
+      confirmed: input.confirmed === "yes",
+    });
     refresh(study.id);
   },
 );

@@ -1,14 +1,15 @@
 import type { Metadata } from "next";
 import { Card, CardTitle } from "@/components/ui/card";
+import { getPhaseChangeImpact } from "@/db/queries/open-work";
 import { getSettingsLocks, getStudySettings, listStudyEvents } from "@/db/queries/study-setup";
 import { formatUtcDateTime } from "@/lib/format";
 import { STUDY_STATUSES } from "@/lib/studies/types";
 import { guardPage } from "@/server/auth/guarded-handlers";
+import { PhaseChangeForm } from "./_components/phase-change-form";
 import {
   ConditionsEditor,
   DetailsForm,
   PhaseDatesForm,
-  PhaseForm,
   TemplateEditor,
   TopicsEditor,
 } from "./settings-forms";
@@ -35,9 +36,23 @@ export default async function SettingsPage({ params }: PageProps<"/studies/[stud
         </p>
         <div className="flex flex-wrap items-start gap-4">
           {next ? (
-            <PhaseForm studyId={studyId} to={next} label={`Start ${next}`} needsReason={false} />
+            <PhaseChangeForm
+              studyId={studyId}
+              to={next}
+              label={`Start ${next}`}
+              needsReason={false}
+              impact={getPhaseChangeImpact({ studyId, to: next })}
+            />
           ) : null}
-          {prev ? <PhaseForm studyId={studyId} to={prev} label={`Back to ${prev}`} needsReason /> : null}
+          {prev ? (
+            <PhaseChangeForm
+              studyId={studyId}
+              to={prev}
+              label={`Back to ${prev}`}
+              needsReason
+              impact={getPhaseChangeImpact({ studyId, to: prev })}
+            />
+          ) : null}
         </div>
         <h3 className="mb-2 mt-5 text-sm font-semibold">Planned dates</h3>
         <PhaseDatesForm studyId={studyId} phases={STUDY_STATUSES} dates={study.phaseDates} />

@@ -6,7 +6,6 @@ import { Alert } from "@/components/ui/alert";
 import { formatUtcDate } from "@/lib/format";
 import type { StudyStatus } from "@/lib/studies/types";
 import {
-  changePhaseAction,
   saveConditionsAction,
   savePhaseDatesAction,
   saveTemplateAction,
@@ -127,31 +126,6 @@ export function TemplateEditor({
       testId="template"
       disabledReason={lockedReason}
     />
-  );
-}
-
-export function PhaseForm({
-  studyId,
-  to,
-  label,
-  needsReason,
-}: {
-  studyId: string;
-  to: StudyStatus;
-  label: string;
-  needsReason: boolean;
-}) {
-  return (
-    <ActionForm
-      action={changePhaseAction}
-      submitLabel={label}
-      variant={needsReason ? "secondary" : "primary"}
-      testId={`phase-${to}`}
-    >
-      <input type="hidden" name="studyId" value={studyId} />
-      <input type="hidden" name="to" value={to} />
-      {needsReason ? <Field label="Reason for going back" name="reason" /> : null}
-    </ActionForm>
   );
 }
 

@@ -4,6 +4,7 @@ import { getIdeaForAuthor } from "@/db/queries/ideas";
 import { getStudySettings } from "@/db/queries/study-setup";
 import { needsConsent } from "@/server/auth/consent";
 import { guardPage } from "@/server/auth/guarded-handlers";
+import { WithdrawLate } from "./_components/withdraw-late";
 import { IdeaEditor } from "./idea-editor";
 
 export const metadata: Metadata = { title: "Edit idea" };
@@ -18,17 +19,22 @@ export default async function IdeaPage({ params }: PageProps<"/studies/[studyId]
     ? getIdeaForAuthor({ studyId, ideaId, authorId: user.id })
     : undefined;
   if (!idea || idea.studyId !== studyId) notFound();
+  const lateWithdrawal =
+    idea.status === "submitted" && !["setup", "writing", "closed"].includes(study.status);
   return (
-    <IdeaEditor
-      studyId={studyId}
-      ideaId={idea.id}
-      code={idea.code}
-      template={template}
-      initialFields={idea.fields}
-      initialVersion={idea.version}
-      initialStatus={idea.status}
-      attestationText={study.attestationText}
-      editable={study.status === "writing"}
-    />
+    <>
+      <IdeaEditor
+        studyId={studyId}
+        ideaId={idea.id}
+        code={idea.code}
+        template={template}
+        initialFields={idea.fields}
+        initialVersion={idea.version}
+        initialStatus={idea.status}
+        attestationText={study.attestationText}
+        editable={study.status === "writing"}
+      />
+      {lateWithdrawal ? <WithdrawLate studyId={studyId} ideaId={idea.id} /> : null}
+    </>
   );
 }

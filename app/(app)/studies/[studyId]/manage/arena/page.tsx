@@ -2,7 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Alert } from "@/components/ui/alert";
 import { Card, CardTitle } from "@/components/ui/card";
+import { WithdrawnIdeas } from "@/components/withdrawn-ideas";
 import { getArenaSetup } from "@/db/queries/arena-setup";
+import { listIdeaWithdrawals } from "@/db/queries/idea-withdrawal";
 import { plural } from "@/lib/format";
 import { guardPage } from "@/server/auth/guarded-handlers";
 import { ArenaSettingsForm } from "./_components/arena-settings-form";
@@ -28,6 +30,7 @@ export default async function ArenaSetupPage({ params }: PageProps<"/studies/[st
 
   return (
     <div className="space-y-6">
+      <WithdrawnIdeas rows={listIdeaWithdrawals({ studyId })} focus="arena" />
       <Card>
         <CardTitle>Idea Arena</CardTitle>
         <p className="text-sm" data-testid="arena-summary">

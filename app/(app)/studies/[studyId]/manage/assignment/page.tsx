@@ -2,7 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Card, CardTitle } from "@/components/ui/card";
 import { DataTable } from "@/components/ui/data-table";
+import { WithdrawnIdeas } from "@/components/withdrawn-ideas";
 import { getAssignmentOverview } from "@/db/queries/assignments-run";
+import { listIdeaWithdrawals } from "@/db/queries/idea-withdrawal";
 import { listConflicts } from "@/db/queries/reviewers";
 import { listStudyMembers } from "@/db/queries/studies";
 import { getStudySettings } from "@/db/queries/study-setup";
@@ -39,10 +41,11 @@ export default async function AssignmentPage({ params }: PageProps<"/studies/[st
   const notSignedUp = o.reviewers.filter((r) => r.topicIds.length === 0);
   const report = o.lastRun?.report;
   const reviewerOptions = o.reviewers.map((r) => ({ id: r.id, name: r.name }));
-  const closed = study.status === "arena" || study.status === "closed";
+  const closed = study.status === "closed";
 
   return (
     <div className="space-y-6">
+      <WithdrawnIdeas rows={listIdeaWithdrawals({ studyId })} focus="assignments" />
       <Card>
         <CardTitle>Run the assignment</CardTitle>
         <p className="mb-3 text-sm text-[var(--foreground-soft)]">

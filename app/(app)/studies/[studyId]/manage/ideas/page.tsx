@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardTitle } from "@/components/ui/card";
 import { DataTable } from "@/components/ui/data-table";
@@ -160,8 +161,16 @@ export default async function ManageIdeasPage({
           >
             {ideas.map((i) => (
               <tr key={i.id} className="border-t border-[var(--border)]">
-                <td className="py-1 pr-3 font-mono text-xs">{i.code}</td>
-                <td className="py-1 pr-3">{i.fields.title?.trim() || "(untitled)"}</td>
+                <td className="py-1 pr-3 font-mono text-xs">
+                  <Link href={`/studies/${studyId}/manage/ideas/${i.id}`} data-testid={`idea-link-${i.code}`}>
+                    {i.code}
+                  </Link>
+                </td>
+                <td className="py-1 pr-3">
+                  <Link href={`/studies/${studyId}/manage/ideas/${i.id}`}>
+                    {i.fields.title?.trim() || "(untitled)"}
+                  </Link>
+                </td>
                 <td className="py-1 pr-3">{i.topicName}</td>
                 <td className="py-1 pr-3">{i.conditionKey}</td>
                 <td className="py-1 pr-3">

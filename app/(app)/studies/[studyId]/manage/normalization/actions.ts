@@ -2,8 +2,10 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
+import { getRewriteLeakFlags } from "@/db/queries/idea-leaks";
 import { reviewNormalization } from "@/db/queries/ideas";
 import { AppError } from "@/lib/errors";
+import { describeLeakFlags } from "@/lib/ideas/leak-summary";
 import { uuidSchema } from "@/lib/validation";
 import { getLlmConfig } from "@/server/ai/providers";
 import { guardedAction } from "@/server/auth/guarded-handlers";
@@ -23,8 +25,23 @@ export const startNormalizationAction = guardedAction(
 );
 
 export const reviewNormalizationAction = guardedAction(
-  { ...organizer, schema: z.object({ ideaId: uuidSchema, decision: z.enum(["accept", "edit", "reject"]) }) },
+  {
+    ...organizer,
+    schema: z.object({
+      ideaId: uuidSchema,
+      decision: z.enum(["accept", "edit", "reject"]),
+      acceptHits: z.literal("yes").optional(),
+    }),
+  },
   ({ study, input, raw }) => {
+    if (input.decision === "accept" && input.acceptHits !== "yes") {
+      const hits = getRewriteLeakFlags({ studyId: study.id, ideaId: input.ideaId });
+      if (hits.length > 0)
+        throw new AppError(
+          "conflict:leak_hits",
+          `The rewrite has leak-check hits reviewers would see: ${describeLeakFlags(hits)}. Edit them out, or tick the box to accept them.`,
+        );
+    }
     const form = raw as Record<string, unknown>;
     const editedFields =
       input.decision === "edit"

@@ -6,6 +6,7 @@ import { Badge } from "@/components/ui/badge";
 import { Card, CardTitle } from "@/components/ui/card";
 import { DataTable } from "@/components/ui/data-table";
 import { getLlmCallTotals } from "@/db/queries/ai";
+import { listLeakFlagsByIdea } from "@/db/queries/idea-leaks";
 import { listIdeasForOrganizer } from "@/db/queries/ideas";
 import { listJobs } from "@/db/queries/jobs";
 import { plural } from "@/lib/format";
@@ -18,11 +19,17 @@ export const metadata: Metadata = { title: "Normalization" };
 
 export default async function NormalizationPage({
   params,
+  searchParams,
 }: PageProps<"/studies/[studyId]/manage/normalization">) {
   const { studyId } = await params;
   await guardPage({ study: { roles: ["organizer"] } }, { studyId });
+  const onlyHits = (await searchParams).hits === "1";
   const config = getLlmConfig();
-  const ideas = listIdeasForOrganizer({ studyId, status: "submitted" });
+  const submitted = listIdeasForOrganizer({ studyId, status: "submitted" });
+  const hits = listLeakFlagsByIdea({ studyId });
+  const hitCount = (id: string) => hits.get(id)?.length ?? 0;
+  const withHits = submitted.filter((i) => hitCount(i.id) > 0).length;
+  const ideas = onlyHits ? submitted.filter((i) => hitCount(i.id) > 0) : submitted;
   const [lastJob] = listJobs({ studyId, kind: NORMALIZE_JOB_KIND, limit: 1 });
   const spend = getLlmCallTotals({ studyId }).byPurposeModel.filter((r) => r.purpose === "normalization");
   const cost = spend.reduce((s, r) => s + r.costUsd, 0);
@@ -40,7 +47,7 @@ export default async function NormalizationPage({
           </p>
           {config.configured ? (
             ideas.length > 0 ? (
-              <StartNormalizationForm studyId={studyId} count={ideas.length} />
+              <StartNormalizationForm studyId={studyId} count={submitted.length} />
             ) : (
               <p className="text-sm">No submitted ideas yet.</p>
             )
@@ -63,10 +70,23 @@ export default async function NormalizationPage({
         </Card>
       </div>
       <Card>
-        <CardTitle>Submitted ideas ({ideas.length})</CardTitle>
+        <CardTitle>
+          Submitted ideas (
+          {onlyHits ? `${ideas.length} of ${submitted.length}, with leak hits` : ideas.length})
+        </CardTitle>
+        <p className="mb-3 text-sm" data-testid="hits-filter">
+          {withHits} idea{withHits === 1 ? " has" : "s have"} leak-check hits in the text reviewers would see.{" "}
+          {onlyHits ? (
+            <Link href={`/studies/${studyId}/manage/normalization`}>Show all ideas</Link>
+          ) : (
+            <Link href={`/studies/${studyId}/manage/normalization?hits=1`} data-testid="filter-has-hits">
+              Show only ideas with hits
+            </Link>
+          )}
+        </p>
         <DataTable
           testId="normalization-table"
-          columns={["", "Code", "Title", "Topic", "Condition", "Rewrite", "Decision", ""]}
+          columns={["", "Code", "Title", "Topic", "Condition", "Rewrite", "Leak hits", "Decision", ""]}
         >
           {ideas.map((i) => (
             <tr key={i.id} className="border-t border-[var(--border)]">
@@ -87,6 +107,9 @@ export default async function NormalizationPage({
                 <Badge tone={i.normalizationState === "error" ? "demo" : "neutral"}>
                   {i.normalizationState}
                 </Badge>
+              </td>
+              <td className="py-1 pr-3" data-testid={`hits-${i.code}`}>
+                {hitCount(i.id) > 0 ? <Badge tone="demo">{hitCount(i.id)}</Badge> : "0"}
               </td>
               <td className="py-1 pr-3" data-testid={`decision-${i.code}`}>
                 {i.reviewTextSource ? `${i.normalizationReview} (${i.reviewTextSource})` : "undecided"}

@@ -90,7 +90,11 @@ export default async function ReviewsDashboardPage({
       </Card>
       <Card>
         <CardTitle>Quality flags</CardTitle>
-        <QualityFlagsTable rows={dashboard.flagged} minActiveSeconds={dashboard.minActiveSeconds} />
+        <QualityFlagsTable
+          studyId={studyId}
+          rows={dashboard.flagged}
+          minActiveSeconds={dashboard.minActiveSeconds}
+        />
       </Card>
       <div className="grid gap-6 lg:grid-cols-2">
         <Card>

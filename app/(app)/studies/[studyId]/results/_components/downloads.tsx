@@ -19,18 +19,21 @@ export function Downloads({
   studyId,
   query,
   params,
+  reviewTableShared = true,
 }: {
   studyId: string;
   query: Record<string, string>;
   params: ResolvedParams;
+  reviewTableShared?: boolean;
 }) {
+  const files = RESULT_FILES.filter((file) => reviewTableShared || file !== "reviews.csv");
   const command = `npm run stats -- --in reviews.csv --baseline ${params.baseline} --correction ${params.correction} --family ${params.family} --out DIR`;
   const href = (file: ResultFileName) =>
     `/api/studies/${studyId}/results/download?${new URLSearchParams({ file, ...query }).toString()}`;
   return (
     <div className="space-y-2 text-sm">
       <ul className="grid gap-1 sm:grid-cols-2">
-        {RESULT_FILES.map((file) => (
+        {files.map((file) => (
           <li key={file}>
             <a href={href(file)} download={file} data-testid={testId(file)} className="font-mono">
               {file}
@@ -39,6 +42,11 @@ export function Downloads({
           </li>
         ))}
       </ul>
+      {reviewTableShared ? null : (
+        <p className="text-xs text-[var(--foreground-soft)]" data-testid="review-table-not-shared">
+          The organizers published the summary tables only; the per-review table is not shared.
+        </p>
+      )}
       <p className="text-xs text-[var(--foreground-soft)]">
         The same files, byte for byte, as <code>{command}</code> writes from the downloaded reviews.csv;
         numbers keep full precision there. Reviewers appear as pseudonyms.

@@ -46,6 +46,7 @@ export function ResultsBody({
   downloadQuery,
   scales,
   controls,
+  reviewTableShared = true,
 }: {
   studyId: string;
   analysis: ReviewAnalysis;
@@ -58,6 +59,8 @@ export function ResultsBody({
   scales?: Record<string, { min: number; max: number }>;
   /** Shown right after the summary (the live page's parameters and publishing). */
   controls?: ReactNode;
+  /** False where this viewer may not download the per-review table (see the download route). */
+  reviewTableShared?: boolean;
 }) {
   const { params } = analysis;
   return (
@@ -87,7 +90,12 @@ export function ResultsBody({
 
       <Card>
         <CardTitle>Downloads</CardTitle>
-        <Downloads studyId={studyId} query={downloadQuery} params={params} />
+        <Downloads
+          studyId={studyId}
+          query={downloadQuery}
+          params={params}
+          reviewTableShared={reviewTableShared}
+        />
       </Card>
 
       <Card>

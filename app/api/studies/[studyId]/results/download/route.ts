@@ -1,12 +1,13 @@
 import { z } from "zod";
-import { computeStudyResults, getResultSnapshot } from "@/db/queries/results";
+import { computeStudyResults, getResultSnapshot, membersMayDownloadReviews } from "@/db/queries/results";
 import { AppError } from "@/lib/errors";
-import { RESULT_FILES } from "@/lib/stats/study-results";
+import { RESULT_FILES, REVIEWS_FILE } from "@/lib/stats/study-results";
 import { guardedRoute } from "@/server/auth/guarded-handlers";
 
 // GET /api/studies/:studyId/results/download?file=significance.csv|.tex|.md|descriptives.csv|agreement.csv|
 // topics.csv|reviews.csv|mixed-model.R & (baseline=…&correction=…&family=… | snapshot=<id>)
-// Live results for organizers; a published snapshot's stored file for every member. No BOM, so
+// Live results for organizers; a published snapshot's stored file for every member (reviews.csv only
+// where the organizer shared it when publishing). No BOM, so
 // each file is byte for byte what `npm run stats` writes from the same reviews.csv.
 export const GET = guardedRoute(
   {
@@ -25,6 +26,13 @@ export const GET = guardedRoute(
     if (input.snapshot !== undefined) {
       const snapshot = getResultSnapshot({ studyId: study.id, snapshotId: input.snapshot });
       if (!snapshot) throw new AppError("not_found:result_snapshot", "This snapshot does not exist.");
+      // The per-review table names each idea's condition next to every rationale: members get it
+      // only when the organizer ticked it at publishing.
+      if (input.file === REVIEWS_FILE && !roles.includes("organizer") && !membersMayDownloadReviews(snapshot))
+        throw new AppError(
+          "forbidden:result_file",
+          "The organizers published the summary tables only; the per-review table is not shared.",
+        );
       content = snapshot.files[input.file];
     } else {
       if (!roles.includes("organizer"))

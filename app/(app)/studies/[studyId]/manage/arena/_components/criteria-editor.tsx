@@ -29,6 +29,7 @@ export function CriteriaEditor({
       blankRow={{ key: "", label: "", description: "" }}
       save={saveCriteriaAction}
       itemName="criterion"
+      itemNamePlural="criteria"
       testId="criteria"
       disabledReason={lockedReason}
     />

@@ -4,10 +4,11 @@ import { notFound } from "next/navigation";
 import { Alert } from "@/components/ui/alert";
 import { Card, CardTitle } from "@/components/ui/card";
 import { WordDiff } from "@/components/word-diff";
+import { listLeakPeople } from "@/db/queries/idea-leaks";
 import { getIdeaForOrganizer } from "@/db/queries/ideas";
-import { listStudyMembers } from "@/db/queries/studies";
 import { getStudySettings } from "@/db/queries/study-setup";
 import { checkLeaks } from "@/lib/ideas/leak-check";
+import { describeLeakFlags } from "@/lib/ideas/leak-summary";
 import { guardPage } from "@/server/auth/guarded-handlers";
 import { DecisionButtons, EditRewriteForm } from "./review-forms";
 
@@ -24,7 +25,7 @@ export default async function ReviewNormalizationPage({
   const rewrite = idea.normalizedFields;
   // The leak check runs on what reviewers would see if the organizer accepts as shown.
   const reviewText = idea.reviewTextSource === "original" || !rewrite ? idea.fields : rewrite;
-  const people = listStudyMembers({ studyId }).map((m) => ({ name: m.name, email: m.email }));
+  const people = listLeakPeople({ studyId });
   const flags = checkLeaks({ fields: reviewText, template, people });
   return (
     <div className="space-y-6">
@@ -103,7 +104,12 @@ export default async function ReviewNormalizationPage({
       </Card>
       <Card>
         <CardTitle>Decision</CardTitle>
-        <DecisionButtons studyId={studyId} ideaId={idea.id} hasRewrite={!!rewrite} />
+        <DecisionButtons
+          studyId={studyId}
+          ideaId={idea.id}
+          hasRewrite={!!rewrite}
+          rewriteHits={describeLeakFlags(rewrite ? checkLeaks({ fields: rewrite, template, people }) : [])}
+        />
         <details className="mt-4">
           <summary className="cursor-pointer text-sm">Edit the text reviewers will see</summary>
           <div className="mt-3">

@@ -11,23 +11,37 @@ export function DecisionButtons({
   studyId,
   ideaId,
   hasRewrite,
+  rewriteHits,
 }: {
   studyId: string;
   ideaId: string;
   hasRewrite: boolean;
+  /** The rewrite's leak-check hits as describeLeakFlags writes them; empty when it has none. */
+  rewriteHits: string;
 }) {
   return (
     <div className="flex flex-wrap items-start gap-3">
       {hasRewrite ? (
         <ActionForm
           action={reviewNormalizationAction}
-          submitLabel="Accept the rewrite"
+          submitLabel={rewriteHits ? "Accept the rewrite with its leak hits" : "Accept the rewrite"}
           testId="accept-rewrite"
           success={done}
+          confirm={
+            rewriteHits
+              ? `Reviewers will see these leak-check hits: ${rewriteHits}. Accept anyway?`
+              : undefined
+          }
         >
           <input type="hidden" name="studyId" value={studyId} />
           <input type="hidden" name="ideaId" value={ideaId} />
           <input type="hidden" name="decision" value="accept" />
+          {rewriteHits ? (
+            <label className="flex max-w-md items-start gap-2 text-sm">
+              <input type="checkbox" name="acceptHits" value="yes" data-testid="accept-rewrite-hits" />
+              <span>Reviewers will see {rewriteHits}. I checked them and accept the rewrite as it is.</span>
+            </label>
+          ) : null}
         </ActionForm>
       ) : null}
       <ActionForm

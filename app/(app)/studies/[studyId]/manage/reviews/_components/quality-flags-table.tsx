@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { DataTable } from "@/components/ui/data-table";
 import type { ReviewDashboard } from "@/db/queries/reviews-organizer";
 import { QUALITY_FLAG_LABELS } from "@/lib/reviews/quality";
@@ -10,9 +11,11 @@ export function formatActiveTime(seconds: number): string {
 }
 
 export function QualityFlagsTable({
+  studyId,
   rows,
   minActiveSeconds,
 }: {
+  studyId: string;
   rows: ReviewDashboard["flagged"];
   minActiveSeconds: number;
 }) {
@@ -38,11 +41,17 @@ export function QualityFlagsTable({
               className="border-t border-[var(--border)] align-top"
             >
               <td className="py-1 pr-3">{f.reviewerName}</td>
-              <td className="py-1 pr-3 font-mono text-xs">{f.ideaCode}</td>
+              <td className="py-1 pr-3 font-mono text-xs">
+                <Link href={`/studies/${studyId}/manage/ideas/${f.ideaId}`}>{f.ideaCode}</Link>
+              </td>
               <td className="py-1 pr-3">
                 <ul className="list-disc pl-4">
                   {f.flags.map((flag) => (
-                    <li key={flag}>{QUALITY_FLAG_LABELS[flag]}</li>
+                    <li key={flag}>
+                      <Link href={`/studies/${studyId}/manage/reviews/${f.reviewId}`}>
+                        {QUALITY_FLAG_LABELS[flag]}
+                      </Link>
+                    </li>
                   ))}
                 </ul>
               </td>
