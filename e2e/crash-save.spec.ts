@@ -15,6 +15,16 @@ import { seedReviewStudy } from "./seed";
 const PORT = E2E_PORT + 1;
 const BASE = `http://localhost:${PORT}`;
 
+/** Kills the server with everything it started (tsx, node, Next). */
+function killServer(child: ChildProcess, signal: NodeJS.Signals) {
+  if (child.pid === undefined) return;
+  try {
+    process.kill(-child.pid, signal);
+  } catch {
+    // already gone
+  }
+}
+
 function startServer(): Promise<ChildProcess> {
   const child = spawn(process.execPath, ["node_modules/tsx/dist/cli.mjs", "scripts/serve.ts"], {
     env: {
@@ -26,6 +36,9 @@ function startServer(): Promise<ChildProcess> {
       NEXT_TELEMETRY_DISABLED: "1",
     },
     stdio: "ignore",
+    // Its own process group: tsx runs the server in a child process, and a SIGKILL to tsx alone
+    // would leave that child serving (a "crash" that is not one).
+    detached: true,
   });
   return new Promise((resolve, reject) => {
     const deadline = Date.now() + 60_000;
@@ -69,7 +82,7 @@ test("a draft saved just before the server is killed is not a conflict when the 
       if (killed || route.request().method() !== "POST") return route.continue();
       await route.fetch();
       killed = true;
-      server.kill("SIGKILL");
+      killServer(server, "SIGKILL");
       await route.abort("connectionreset");
     });
     await page.getByTestId("rationale-novelty").fill("Written before the crash.");
@@ -96,6 +109,6 @@ test("a draft saved just before the server is killed is not a conflict when the 
     expect(JSON.parse(after!.answers).rationales.novelty).toBe("Written before the crash. And after it.");
   } finally {
     await context.close();
-    server.kill("SIGTERM");
+    killServer(server, "SIGTERM");
   }
 });
