@@ -1,11 +1,10 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { randomUUID } from "node:crypto";
-import Database from "better-sqlite3";
 import { E2E_DATABASE_PATH, E2E_PORT } from "./constants";
 import { queryOne } from "./db";
 import { expect, test } from "./fixtures";
 import { SignInPage } from "./pages/sign-in-page";
 import { seedReviewStudy } from "./seed";
+import { seedOpenAssignment } from "./seed-open-work";
 
 // The server dies after committing a save but before its answer reaches the browser (as with kill -9
 // mid-request). When it is back, the editor's next save must go through instead of being refused as
@@ -62,12 +61,11 @@ test("a draft saved just before the server is killed is not a conflict when the 
   test.setTimeout(120_000);
   const s = seedReviewStudy({ title: `Crash study ${Date.now()}`, reviewerCount: 1 });
   const reviewer = s.reviewers[0]!;
-  const assignmentId = randomUUID();
-  const db = new Database(E2E_DATABASE_PATH);
-  db.prepare(
-    "INSERT INTO assignments (id, study_id, idea_id, reviewer_id, state, source, created_at, published_at) VALUES (?, ?, ?, ?, 'published', 'manual', ?, ?)",
-  ).run(assignmentId, s.studyId, s.ideas[0]!.id, reviewer.id, Date.now(), Date.now());
-  db.close();
+  const assignmentId = seedOpenAssignment({
+    studyId: s.studyId,
+    ideaId: s.ideas[0]!.id,
+    reviewerId: reviewer.id,
+  });
 
   let server = await startServer();
   const context = await browser.newContext({ baseURL: BASE });

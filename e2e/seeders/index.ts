@@ -1,4 +1,5 @@
 import { seedArenaPairs } from "./arena";
+import { seedConsentText, seedOpenAssignment, seedPhaseDates, seedUndecidedRewrite } from "./open-work";
 import { seedJudge, seedOrganizer, seedStudyRole } from "./people";
 import { seedResultsStudy, seedSubmittedReview } from "./results";
 import { seedReviewerProfile, seedReviewStudy } from "./review-study";
@@ -14,6 +15,10 @@ export const SEEDERS = {
   judge: seedJudge,
   organizer: seedOrganizer,
   arenaPairs: seedArenaPairs,
+  openAssignment: seedOpenAssignment,
+  phaseDates: seedPhaseDates,
+  undecidedRewrite: seedUndecidedRewrite,
+  consentText: seedConsentText,
 };
 
 export type SeederName = keyof typeof SEEDERS;
