@@ -8,7 +8,8 @@ import { getDb } from "../client";
 import { assignments, ideas } from "../schema";
 import { listIdeaWithdrawals } from "./idea-withdrawal";
 import { withdrawIdea } from "./ideas";
-import { listMyAssignments, submitReview } from "./reviews-reviewer";
+import { submitReview } from "./review-save";
+import { listMyAssignments } from "./reviews-reviewer";
 import { advancePhase } from "./study-setup";
 
 beforeEach(() => {

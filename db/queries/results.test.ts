@@ -22,8 +22,9 @@ import {
   publishResults,
   readSnapshotResults,
 } from "./results";
-import { importReviews } from "./review-exchange";
-import { listMyAssignments, submitReview } from "./reviews-reviewer";
+import { importReviews } from "./review-import";
+import { submitReview } from "./review-save";
+import { listMyAssignments } from "./reviews-reviewer";
 
 beforeEach(() => {
   resetTestDb();

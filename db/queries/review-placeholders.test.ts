@@ -4,7 +4,8 @@ import { makeStudy, makeUser } from "@/db/testing/fixtures";
 import { AppError } from "@/lib/errors";
 import { analyzeReviews, parseTidyReviews, type SignificanceRow } from "@/lib/stats";
 import { computeStudyResults } from "./results";
-import { getTidyReviewExport, importReviews } from "./review-exchange";
+import { getTidyReviewExport } from "./review-exchange";
+import { importReviews } from "./review-import";
 import { getStudySettings } from "./study-setup";
 
 beforeEach(() => {

@@ -9,17 +9,13 @@ import { DEFAULT_REVIEW_FORM } from "@/lib/reviews/form";
 import { addAssignmentPair, publishAssignments, removeAssignmentPair } from "./assignments-edits";
 import { getAssignmentOverview, runAssignment } from "./assignments-run";
 import { reassignOpenAssignments, withdrawReviewer } from "./assignments-withdraw";
-import { getTidyReviewExport, importReviews } from "./review-exchange";
+import { getTidyReviewExport } from "./review-exchange";
+import { importReviews } from "./review-import";
+import { saveReviewDraft, submitReview } from "./review-save";
 import { getReviewSetup, updateReviewForm, updateReviewSettings } from "./review-setup";
 import { addConflict, saveReviewerProfile } from "./reviewers";
 import { getReviewDashboard } from "./reviews-organizer";
-import {
-  getOtherReviews,
-  getReviewPage,
-  listMyAssignments,
-  saveReviewDraft,
-  submitReview,
-} from "./reviews-reviewer";
+import { getOtherReviews, getReviewPage, listMyAssignments } from "./reviews-reviewer";
 import { advancePhase } from "./study-setup";
 
 beforeEach(() => {

@@ -18,8 +18,9 @@ import {
   submitIdea,
 } from "@/db/queries/ideas";
 import { publishResults } from "@/db/queries/results";
+import { submitReview } from "@/db/queries/review-save";
 import { saveReviewerProfile } from "@/db/queries/reviewers";
-import { listMyAssignments, submitReview } from "@/db/queries/reviews-reviewer";
+import { listMyAssignments } from "@/db/queries/reviews-reviewer";
 import { createStudy } from "@/db/queries/studies";
 import { advancePhase, updateStudyDetails } from "@/db/queries/study-setup";
 import { replaceTopics } from "@/db/queries/study-topics-conditions";

@@ -2,8 +2,8 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
+import { recordActiveTime, saveReviewDraft, submitReview } from "@/db/queries/review-save";
 import { saveReviewerProfile } from "@/db/queries/reviewers";
-import { recordActiveTime, saveReviewDraft, submitReview } from "@/db/queries/reviews-reviewer";
 import { AppError } from "@/lib/errors";
 import { uuidSchema } from "@/lib/validation";
 import { guardedAction, guardedCall } from "@/server/auth/guarded-handlers";

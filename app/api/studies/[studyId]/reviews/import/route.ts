@@ -1,6 +1,6 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { importReviews } from "@/db/queries/review-exchange";
+import { importReviews } from "@/db/queries/review-import";
 import { REVIEW_IMPORT_MAX_BYTES } from "@/lib/ideas/import-limits";
 import { guardedUpload } from "@/server/auth/guarded-upload";
 import { readUploadedText } from "@/server/http/read-upload";
