@@ -1,10 +1,9 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import Database from "better-sqlite3";
-import { E2E_DATABASE_PATH, E2E_PORT } from "./constants";
+import { E2E_BASE_URL, E2E_DATABASE_PATH, E2E_PORT } from "./constants";
 import { queryOne } from "./db";
 import { expect, test } from "./fixtures";
-import { SignInPage } from "./pages/sign-in-page";
 import { seedReviewStudy } from "./seed";
 
 // The server dies after committing a save but before its answer reaches the browser (as with kill -9
@@ -60,7 +59,12 @@ test("a draft saved just before the server is killed is not a conflict when the 
   const context = await browser.newContext({ baseURL: BASE });
   const page = await context.newPage();
   try {
-    await new SignInPage(page).signIn(reviewer.email, reviewer.password);
+    // Signed in through the suite's server: localhost cookies do not depend on the port, and both
+    // servers share the secret and the database, so the session works on server B too.
+    await page.goto(`${E2E_BASE_URL}/signin`);
+    await page.getByTestId("field-email").fill(reviewer.email);
+    await page.getByTestId("field-password").fill(reviewer.password);
+    await page.getByTestId("signin-form-submit").click();
     await expect(page).not.toHaveURL(/\/signin/);
     await page.goto(`/studies/${s.studyId}/review/${assignmentId}`);
     // Let the save reach the server and commit, then kill the server before the answer arrives.
