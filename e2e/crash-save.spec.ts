@@ -27,7 +27,7 @@ function startServer(): Promise<ChildProcess> {
     stdio: "ignore",
   });
   return new Promise((resolve, reject) => {
-    const deadline = Date.now() + 60_000;
+    const deadline = Date.now() + 150_000;
     const poll = async () => {
       try {
         if ((await fetch(`${BASE}/signin`)).ok) return resolve(child);
@@ -45,7 +45,8 @@ function startServer(): Promise<ChildProcess> {
 test("a draft saved just before the server is killed is not a conflict when the editor saves again", async ({
   browser,
 }) => {
-  test.setTimeout(120_000);
+  // Starting a second production server takes a while on a busy machine, twice.
+  test.setTimeout(360_000);
   const s = seedReviewStudy({ title: `Crash study ${Date.now()}`, reviewerCount: 1 });
   const reviewer = s.reviewers[0]!;
   const assignmentId = randomUUID();
