@@ -1,8 +1,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { E2E_DATABASE_PATH, E2E_PORT } from "./constants";
+import { E2E_BASE_URL, E2E_DATABASE_PATH, E2E_PORT } from "./constants";
 import { queryOne } from "./db";
 import { expect, test } from "./fixtures";
-import { SignInPage } from "./pages/sign-in-page";
 import { seedReviewStudy } from "./seed";
 import { seedOpenAssignment } from "./seed-open-work";
 
@@ -36,11 +35,11 @@ function startServer(): Promise<ChildProcess> {
     },
     stdio: "ignore",
     // Its own process group: tsx runs the server in a child process, and a SIGKILL to tsx alone
-    // would leave that child serving (a "crash" that is not one).
+    // would leave that child serving (a "crash" that is not one, and a stale server on the port).
     detached: true,
   });
   return new Promise((resolve, reject) => {
-    const deadline = Date.now() + 60_000;
+    const deadline = Date.now() + 150_000;
     const poll = async () => {
       try {
         if ((await fetch(`${BASE}/signin`)).ok) return resolve(child);
@@ -58,7 +57,8 @@ function startServer(): Promise<ChildProcess> {
 test("a draft saved just before the server is killed is not a conflict when the editor saves again", async ({
   browser,
 }) => {
-  test.setTimeout(120_000);
+  // Starting a second production server takes a while on a busy machine, twice.
+  test.setTimeout(360_000);
   const s = seedReviewStudy({ title: `Crash study ${Date.now()}`, reviewerCount: 1 });
   const reviewer = s.reviewers[0]!;
   const assignmentId = seedOpenAssignment({
@@ -71,7 +71,12 @@ test("a draft saved just before the server is killed is not a conflict when the 
   const context = await browser.newContext({ baseURL: BASE });
   const page = await context.newPage();
   try {
-    await new SignInPage(page).signIn(reviewer.email, reviewer.password);
+    // Signed in through the suite's server: localhost cookies do not depend on the port, and both
+    // servers share the secret and the database, so the session works on server B too.
+    await page.goto(`${E2E_BASE_URL}/signin`);
+    await page.getByTestId("field-email").fill(reviewer.email);
+    await page.getByTestId("field-password").fill(reviewer.password);
+    await page.getByTestId("signin-form-submit").click();
     await expect(page).not.toHaveURL(/\/signin/);
     await page.goto(`/studies/${s.studyId}/review/${assignmentId}`);
     // Let the save reach the server and commit, then kill the server before the answer arrives.
