@@ -29,8 +29,9 @@ test("an organizer removes a member (who then gets 404) and revokes an unused li
   await row.getByRole("button", { name: "Remove" }).click();
   await expect(page.getByTestId("member-table")).not.toContainText(JUDGE.email);
   expect(countRows("memberships", "user_id = (SELECT id FROM users WHERE email = ?)", JUDGE.email)).toBe(0);
-  const gone = await judge.goto(studyPath);
-  expect(gone?.status()).toBe(404);
+  // That was the judge's last role anywhere, so their session ended with it: back to sign-in.
+  await judge.goto(studyPath);
+  await expect(judge).toHaveURL(/\/signin/);
 
   const pending = page.getByTestId("invitation-table").getByRole("row").filter({ hasText: "writer" });
   page.once("dialog", (d) => d.accept());

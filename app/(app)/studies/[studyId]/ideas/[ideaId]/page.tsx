@@ -19,8 +19,11 @@ export default async function IdeaPage({ params }: PageProps<"/studies/[studyId]
     ? getIdeaForAuthor({ studyId, ideaId, authorId: user.id })
     : undefined;
   if (!idea || idea.studyId !== studyId) notFound();
+  // After writing, a submitted idea can still be withdrawn; once withdrawn the panel says so (it stays
+  // on the page after the refresh, so the writer sees what happened).
   const lateWithdrawal =
-    idea.status === "submitted" && !["setup", "writing", "closed"].includes(study.status);
+    (idea.status === "submitted" || idea.status === "withdrawn") &&
+    !["setup", "writing", "closed"].includes(study.status);
   return (
     <>
       <IdeaEditor
@@ -34,7 +37,9 @@ export default async function IdeaPage({ params }: PageProps<"/studies/[studyId]
         attestationText={study.attestationText}
         editable={study.status === "writing"}
       />
-      {lateWithdrawal ? <WithdrawLate studyId={studyId} ideaId={idea.id} /> : null}
+      {lateWithdrawal ? (
+        <WithdrawLate studyId={studyId} ideaId={idea.id} withdrawn={idea.status === "withdrawn"} />
+      ) : null}
     </>
   );
 }

@@ -10,7 +10,17 @@ import { withdrawIdeaAction } from "../../actions";
  * Withdrawing after writing has closed (the editor offers it while writing is open). Says what it
  * does before it happens: open reviews are cancelled, the idea leaves the arena, the organizer is told.
  */
-export function WithdrawLate({ studyId, ideaId }: { studyId: string; ideaId: string }) {
+const WITHDRAWN = "Withdrawn. It will not be reviewed or judged from now on.";
+
+export function WithdrawLate({
+  studyId,
+  ideaId,
+  withdrawn,
+}: {
+  studyId: string;
+  ideaId: string;
+  withdrawn: boolean;
+}) {
   const router = useRouter();
   const [message, setMessage] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
@@ -24,18 +34,24 @@ export function WithdrawLate({ studyId, ideaId }: { studyId: string; ideaId: str
     startTransition(async () => {
       const result = await withdrawIdeaAction({ studyId, ideaId });
       if (result.ok) {
-        setMessage("Withdrawn. It will not be reviewed or judged from now on.");
+        setMessage(WITHDRAWN);
         router.refresh();
       } else setMessage(result.message);
     });
   }
   return (
     <div className="mt-4 space-y-2 border-t border-[var(--border)] pt-4" data-testid="withdraw-late">
-      <p className="text-sm">You can withdraw this idea from the study at any time until it closes.</p>
-      <Button variant="danger" onClick={withdraw} disabled={pending} data-testid="withdraw-idea-late">
-        {pending ? "Withdrawing…" : "Withdraw from the study"}
-      </Button>
-      {message ? <Alert tone="info">{message}</Alert> : null}
+      {withdrawn ? (
+        <Alert tone="info">{WITHDRAWN}</Alert>
+      ) : (
+        <>
+          <p className="text-sm">You can withdraw this idea from the study at any time until it closes.</p>
+          <Button variant="danger" onClick={withdraw} disabled={pending} data-testid="withdraw-idea-late">
+            {pending ? "Withdrawing…" : "Withdraw from the study"}
+          </Button>
+          {message ? <Alert tone="info">{message}</Alert> : null}
+        </>
+      )}
     </div>
   );
 }
