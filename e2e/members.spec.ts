@@ -4,7 +4,7 @@ import { InvitationPages } from "./pages/invite-page";
 
 const JUDGE = { name: "Jude Judge", email: "jude@e2e.example.org", password: "jude-pass-e2e-1" };
 
-test("an organizer removes a member (who then gets 404) and revokes an unused link", async ({
+test("an organizer removes a member (whose session then ends) and revokes an unused link", async ({
   adminPage: page,
   browser,
 }) => {
