@@ -49,7 +49,9 @@ test("organizer imports, searches, opens a paper and sets a cut-off; a reviewer 
   await expect(page.getByTestId("citing")).toContainText("Machine translation with large language models");
   const alignUrl = page.url();
   await page.getByTestId("citing").getByRole("link").click();
+  await expect(page.getByTestId("paper-title")).toHaveText("Machine translation with large language models");
   const lateUrl = page.url();
+  expect(lateUrl).not.toBe(alignUrl);
 
   // The cut-off: the 2023 paper disappears from search, from neighbours and from its own URL.
   await page.goto(`/studies/${s.studyId}/literature`);
