@@ -2,6 +2,7 @@
 // kind is imported here: whichever bundle starts the runner then knows every kind.
 import "@/lib/arena-judge/job";
 import "@/lib/ideas/normalize-job";
+import "@/server/jobs/embed-papers";
 import "./test-job";
 
 export type {
