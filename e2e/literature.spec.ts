@@ -4,7 +4,8 @@ import { SignInPage } from "./pages/sign-in-page";
 import { seedReviewStudy } from "./seed";
 
 // The literature page end to end: import a small corpus with a progress bar, search it, open a paper
-// with its references and citations, set a cut-off and watch later papers vanish; reviewers never get in.
+// with its references and citations, set a cut-off and watch later papers vanish, compute embeddings
+// and see search turn hybrid; reviewers never get in.
 
 const CORPUS = path.join(__dirname, "fixtures", "literature-corpus.jsonl");
 
@@ -49,7 +50,9 @@ test("organizer imports, searches, opens a paper and sets a cut-off; a reviewer 
   await expect(page.getByTestId("citing")).toContainText("Machine translation with large language models");
   const alignUrl = page.url();
   await page.getByTestId("citing").getByRole("link").click();
+  await expect(page.getByTestId("paper-title")).toHaveText("Machine translation with large language models");
   const lateUrl = page.url();
+  expect(lateUrl).not.toBe(alignUrl);
 
   // The cut-off: the 2023 paper disappears from search, from neighbours and from its own URL.
   await page.goto(`/studies/${s.studyId}/literature`);
@@ -62,6 +65,18 @@ test("organizer imports, searches, opens a paper and sets a cut-off; a reviewer 
   await page.goto(alignUrl);
   await expect(page.getByText("No citing papers in the store.")).toBeVisible();
   expect((await page.goto(lateUrl))?.status()).toBe(404);
+
+  // Embeddings on the mock provider: a job with a progress bar, then search is hybrid and the
+  // cut-off still holds on the vector side.
+  await page.goto(`/studies/${s.studyId}/literature?q=machine+translation`);
+  await page.getByTestId("start-embeddings-submit").click();
+  await expect(page.getByTestId("job-status").first()).toHaveText("completed");
+  await page.reload();
+  await expect(page.getByTestId("search-mode")).toHaveText(
+    "Hybrid search (BM25 + embeddings from mock-embedding).",
+  );
+  await expect(rows.first()).toContainText("machine translation");
+  await expect(page.getByTestId("search-results")).not.toContainText("large language models");
 
   // Reviewers never see the literature: no tab, and the pages and the import refuse them.
   const [reviewer] = s.reviewers;

@@ -6,6 +6,7 @@ import { getDb } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
 import { getStudyForLiterature } from "@/db/queries/literature/studies";
 import { AppError } from "@/lib/errors";
+import { embeddingStatus } from "@/server/literature/embeddings";
 import { searchLiterature } from "@/server/literature/search";
 import { loadDotEnv } from "./lib/load-env";
 
@@ -37,6 +38,7 @@ async function main() {
     studyId: values.study ?? null,
     filters: { before: values.before },
     limit,
+    embedQuery: embeddingStatus({ studyId: values.study ?? null }).embedQuery,
   });
   for (const h of hits) {
     if (values.json)

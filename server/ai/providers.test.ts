@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { resetEnvForTests } from "@/lib/env";
 import { AppError } from "@/lib/errors";
-import { getLanguageModel, getLlmConfig } from "./providers";
+import { getEmbeddingModel, getLanguageModel, getLlmConfig } from "./providers";
 
 const LLM_VARS = [
   "LLM_PROVIDER",
@@ -10,6 +10,7 @@ const LLM_VARS = [
   "LLM_API_KEY",
   "OPENAI_API_KEY",
   "ANTHROPIC_API_KEY",
+  "LLM_EMBEDDING_MODEL",
 ];
 
 function setEnv(vars: Record<string, string>) {
@@ -128,5 +129,45 @@ describe("getLlmConfig / getLanguageModel: configured", () => {
     const model = getLanguageModel();
     expect(model.provider).toBe("mock");
     expect(model.modelId).toBe("mock");
+  });
+});
+
+describe("getEmbeddingModel", () => {
+  it("is null without a provider, without LLM_EMBEDDING_MODEL, and for anthropic (it has none)", () => {
+    expect(getEmbeddingModel()).toBeNull();
+    setEnv({ LLM_PROVIDER: "openai", OPENAI_API_KEY: "sk-test" });
+    expect(getEmbeddingModel()).toBeNull();
+    setEnv({ LLM_PROVIDER: "anthropic", ANTHROPIC_API_KEY: "sk-test", LLM_EMBEDDING_MODEL: "voyage-3" });
+    expect(getEmbeddingModel()).toBeNull();
+  });
+
+  it("openai and openai-compatible give LLM_EMBEDDING_MODEL as an AI SDK embedding model", () => {
+    setEnv({
+      LLM_PROVIDER: "openai",
+      OPENAI_API_KEY: "sk-test",
+      LLM_EMBEDDING_MODEL: "text-embedding-3-small",
+    });
+    const openai = getEmbeddingModel();
+    expect(openai).toMatchObject({ provider: "openai", modelId: "text-embedding-3-small" });
+    expect(openai?.model.specificationVersion).toBe("v3");
+    setEnv({
+      LLM_PROVIDER: "openai-compatible",
+      LLM_BASE_URL: "http://localhost:11434/v1",
+      LLM_MODEL: "llama3.1",
+      LLM_EMBEDDING_MODEL: "nomic-embed-text",
+    });
+    expect(getEmbeddingModel()).toMatchObject({ provider: "openai-compatible", modelId: "nomic-embed-text" });
+  });
+
+  it("mock gives the deterministic hashed embedding, under its own name unless one is set", async () => {
+    setEnv({ LLM_PROVIDER: "mock" });
+    const mock = getEmbeddingModel();
+    expect(mock?.modelId).toBe("mock-embedding");
+    const a = await mock?.model.doEmbed({ values: ["graph networks", "graph networks"] });
+    expect(a?.embeddings[0]).toEqual(a?.embeddings[1]);
+    expect(a?.embeddings[0]).toHaveLength(64);
+    expect(a?.usage).toEqual({ tokens: 4 });
+    setEnv({ LLM_PROVIDER: "mock", LLM_EMBEDDING_MODEL: "mock-embed-2" });
+    expect(getEmbeddingModel()?.modelId).toBe("mock-embed-2");
   });
 });

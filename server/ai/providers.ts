@@ -4,6 +4,11 @@ import { createOpenAI } from "@ai-sdk/openai";
 import { createOpenAICompatible } from "@ai-sdk/openai-compatible";
 import { type Env, getEnv, type LlmProviderName } from "@/lib/env";
 import { AppError } from "@/lib/errors";
+import {
+  createMockEmbeddingModel,
+  type EmbeddingModelV3,
+  MOCK_EMBEDDING_MODEL_ID,
+} from "./mock-embedding-model";
 import { createMockModel, type LanguageModelV3, MOCK_MODEL_ID } from "./mock-model";
 
 // The only file that names vendors. Everything else asks for "the model" and gets an AppError
@@ -120,5 +125,42 @@ export function getLanguageModel(): LanguageModelV3 {
       return createMockModel({ modelId: config.model });
     default:
       throw new AppError("unavailable:llm", NOT_CONFIGURED);
+  }
+}
+
+export type EmbeddingModelChoice = { provider: LlmProviderName; modelId: string; model: EmbeddingModelV3 };
+
+/**
+ * The embedding model for literature search: LLM_EMBEDDING_MODEL on the configured OpenAI or
+ * OpenAI-compatible provider (e.g. Ollama's nomic-embed-text), or the deterministic mock embedding
+ * under LLM_PROVIDER=mock. Null when there is none: no provider configured, no LLM_EMBEDDING_MODEL,
+ * or Anthropic, which offers no embedding model. Search is then BM25 alone.
+ */
+export function getEmbeddingModel(): EmbeddingModelChoice | null {
+  const config = getLlmConfig();
+  if (!config.configured) return null;
+  const env = getEnv();
+  const apiKey = apiKeyFor(env);
+  const baseURL = config.baseUrl ?? undefined;
+  const modelId = env.LLM_EMBEDDING_MODEL;
+  const choice = (model: EmbeddingModelV3) => ({ provider: config.provider, modelId: model.modelId, model });
+  switch (config.provider) {
+    case "mock":
+      return choice(createMockEmbeddingModel({ modelId: modelId ?? MOCK_EMBEDDING_MODEL_ID }));
+    case "openai":
+      return modelId ? choice(createOpenAI({ apiKey, baseURL }).embedding(modelId)) : null;
+    case "openai-compatible":
+      return modelId
+        ? choice(
+            createOpenAICompatible({
+              name: "openai-compatible",
+              baseURL: config.baseUrl as string,
+              apiKey,
+            }).embeddingModel(modelId),
+          )
+        : null;
+    default:
+      // Anthropic has no embedding model; "none" is not configured.
+      return null;
   }
 }

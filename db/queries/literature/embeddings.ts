@@ -114,10 +114,29 @@ export function listPapersWithoutEmbedding({
     .all(studyId, model, limit) as { id: string; title: string; abstract: string }[];
 }
 
-export function countEmbeddings({ model }: { model: string }): number {
+/** Embeddings of this model: all of them, or (with studyId) those of papers in that scope and the instance. */
+export function countEmbeddings({ model, studyId }: { model: string; studyId?: string | null }): number {
+  const client = getDb().$client;
+  const row =
+    studyId === undefined
+      ? client.prepare("SELECT count(*) AS n FROM paper_embeddings WHERE model = ?").get(model)
+      : client
+          .prepare(
+            `SELECT count(*) AS n FROM paper_embeddings e JOIN papers p ON p.id = e.paper_id
+             WHERE e.model = ? AND (p.study_id IS NULL OR p.study_id = ?)`,
+          )
+          .get(model, studyId);
+  return (row as { n: number }).n;
+}
+
+/** How many papers in a scope (and the instance) have no embedding of this model yet. */
+export function countPapersWithoutEmbedding({ model, studyId }: { model: string; studyId: string | null }) {
   return (
-    getDb().$client.prepare("SELECT count(*) AS n FROM paper_embeddings WHERE model = ?").get(model) as {
-      n: number;
-    }
+    getDb()
+      .$client.prepare(
+        `SELECT count(*) AS n FROM papers p
+         WHERE (p.study_id IS NULL OR p.study_id = ?) AND NOT EXISTS (SELECT 1 FROM paper_embeddings e WHERE e.paper_id = p.id AND e.model = ?)`,
+      )
+      .get(studyId, model) as { n: number }
   ).n;
 }

@@ -8,6 +8,7 @@ import { upsertCorpus } from "@/db/queries/literature/papers";
 import { AppError } from "@/lib/errors";
 import { uuidSchema } from "@/lib/validation";
 import { guardedAction } from "@/server/auth/guarded-handlers";
+import { startEmbeddingPapers } from "@/server/jobs/embed-papers";
 import { getConnectors } from "@/server/literature/config";
 import { searchExternal } from "@/server/literature/external-search";
 import { fetchNeighbours } from "@/server/literature/fetch-more";
@@ -33,6 +34,15 @@ export const setCutoffAction = guardedAction(
     setLiteratureCutoff({ studyId: study.id, cutoff });
     revalidatePath(`/studies/${study.id}/literature`);
     return { cutoff };
+  },
+);
+
+export const startEmbeddingAction = guardedAction(
+  { study: organizer, schema: z.object({}) },
+  async ({ study, user }) => {
+    const job = await startEmbeddingPapers({ studyId: study.id, actorId: user.id });
+    revalidatePath(`/studies/${study.id}/literature`);
+    return { jobId: job.id };
   },
 );
 

@@ -1,15 +1,20 @@
 import type { Metadata } from "next";
+import { JobProgress } from "@/components/job-progress";
 import { Alert } from "@/components/ui/alert";
 import { buttonClass } from "@/components/ui/button";
 import { Card, CardTitle } from "@/components/ui/card";
+import { listJobs } from "@/db/queries/jobs";
+import { countPapersWithoutEmbedding } from "@/db/queries/literature/embeddings";
 import { countPapers } from "@/db/queries/literature/neighbours";
 import { getStudyForLiterature } from "@/db/queries/literature/studies";
 import { parseSearchParams, SOURCE_LABELS } from "@/lib/literature/search-params";
 import { PAPER_SOURCES } from "@/lib/literature/types";
 import { guardPage } from "@/server/auth/guarded-handlers";
+import { EMBED_PAPERS_JOB_KIND } from "@/server/jobs/embed-papers";
 import { embeddingStatus } from "@/server/literature/embeddings";
 import { searchLiterature } from "@/server/literature/search";
 import { CutoffForm } from "./_components/cutoff-form";
+import { EmbedForm } from "./_components/embed-form";
 import { ExternalSearch } from "./_components/external-search";
 import { ImportUpload } from "./_components/import-upload";
 import { PaperTable } from "./_components/results-table";
@@ -28,7 +33,8 @@ export default async function LiteraturePage({
   const study = getStudyForLiterature({ studyId });
   const { query, filters, problems } = parseSearchParams(await searchParams);
   const counts = countPapers({ studyId });
-  const embeddings = embeddingStatus();
+  const embeddings = embeddingStatus({ studyId });
+  const [lastEmbedJob] = organizer ? listJobs({ studyId, kind: EMBED_PAPERS_JOB_KIND, limit: 1 }) : [];
   const result = query
     ? await searchLiterature({ query, studyId, filters, limit: 25, embedQuery: embeddings.embedQuery })
     : null;
@@ -95,9 +101,11 @@ export default async function LiteraturePage({
             </div>
           ) : null}
           <p className="mt-3 text-xs text-[var(--foreground-soft)]" data-testid="search-mode">
-            {embeddings.configured
-              ? `Hybrid search: BM25 fused with ${embeddings.model} embeddings where papers have them.`
-              : "Search is BM25 only: no embedding model is configured (LLM_EMBEDDING_MODEL)."}
+            {embeddings.embedQuery
+              ? `Hybrid search (BM25 + embeddings from ${embeddings.model}).`
+              : embeddings.configured
+                ? `Search is BM25 only: no paper has a ${embeddings.model} embedding yet${organizer ? "; compute them below" : ""}.`
+                : "Search is BM25 only: no embedding model is configured (LLM_EMBEDDING_MODEL)."}
           </p>
         </Card>
         {result ? (
@@ -128,6 +136,17 @@ export default async function LiteraturePage({
             <CardTitle>Literature cut-off</CardTitle>
             <CutoffForm studyId={studyId} cutoff={study?.literatureCutoff ?? null} />
           </Card>
+          {embeddings.configured && embeddings.model ? (
+            <Card>
+              <CardTitle>Embeddings</CardTitle>
+              {lastEmbedJob ? <JobProgress jobId={lastEmbedJob.job.id} /> : null}
+              <EmbedForm
+                studyId={studyId}
+                model={embeddings.model}
+                missing={countPapersWithoutEmbedding({ model: embeddings.model, studyId })}
+              />
+            </Card>
+          ) : null}
           <Card>
             <CardTitle>Import</CardTitle>
             <ImportUpload studyId={studyId} />
