@@ -249,6 +249,7 @@ const CASES: Record<string, Case> = {
   "(app)/admin/literature#saveLiteratureSettingsAction": notStudyScoped("instance admins, no study"),
   "(app)/admin/literature#testSourceAction": notStudyScoped("instance admins, no study"),
   "(app)/studies/[studyId]/literature#setCutoffAction": noObjectId,
+  "(app)/studies/[studyId]/literature#startEmbeddingAction": noObjectId,
   "(app)/studies/[studyId]/literature#searchExternalAction": noObjectId,
   "(app)/studies/[studyId]/literature#addExternalPaperAction": {
     kind: "none",
