@@ -128,6 +128,11 @@ describe("runArenaCli", () => {
       argv: (out) => ["--in", FIXTURE, "--out", out, "--seed", "1.5"],
       stderr: [/^--seed must be an integer \(got "1\.5"\)\./],
     },
+    {
+      name: "a negative prior",
+      argv: (out) => ["--in", FIXTURE, "--out", out, "--prior", "-1"],
+      stderr: [/^--prior must be a number >= 0 \(got "-1"\)\./],
+    },
   ];
   it.each(cases)("exits 2 on $name and writes nothing", ({ name, argv, stderr }) => {
     const out = join(dir, `bad-${name.replaceAll(" ", "-")}`);
