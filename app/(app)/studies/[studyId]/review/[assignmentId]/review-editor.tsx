@@ -9,7 +9,6 @@ import { useAutosave, useProblemMessage } from "@/components/use-autosave";
 import type { SaveOutcome } from "@/lib/autosave";
 import { emptyAnswers, type ReviewAnswers, rationaleLength, validateAnswers } from "@/lib/reviews/answers";
 import { CONFIDENCE_SCALE, FAMILIARITY_SCALE, type ReviewForm } from "@/lib/reviews/form";
-import { newSaveKey } from "@/lib/save-key";
 import { saveReviewAction } from "../actions";
 
 const AUTOSAVE_MS = 2000;
@@ -81,14 +80,18 @@ export function ReviewEditor({
   const [submitting, setSubmitting] = useState(false);
   const statusRef = useRef(status);
   const active = useActiveSeconds();
-  // Idempotency key: kept until a save is acknowledged, so a retry after a lost answer is our own write.
-  const saveKey = useRef(newSaveKey());
   const readOnly = readOnlyReason !== null;
 
   statusRef.current = status;
 
   const send = useCallback(
-    async (mode: "draft" | "submit" | "activity", answers: ReviewAnswers, version: number) => {
+    // saveId: the autosave hook's idempotency key for this write (activity carries no answers, so none).
+    async (
+      mode: "draft" | "submit" | "activity",
+      answers: ReviewAnswers,
+      version: number,
+      saveId?: string,
+    ) => {
       const seconds = active.current;
       const result = await saveReviewAction({
         studyId,
@@ -97,12 +100,9 @@ export function ReviewEditor({
         answers,
         version,
         activeSeconds: seconds,
-        saveId: saveKey.current,
+        saveId,
       }).catch(() => null);
-      if (result?.ok) {
-        active.current = Math.max(0, active.current - seconds);
-        saveKey.current = newSaveKey();
-      }
+      if (result?.ok) active.current = Math.max(0, active.current - seconds);
       return result;
     },
     [studyId, assignmentId, active],
@@ -130,8 +130,8 @@ export function ReviewEditor({
     equal: sameAnswers,
     delayMs: AUTOSAVE_MS,
     enabled: !readOnly && status !== "submitted",
-    save: async (answers, version) => {
-      const result = outcome(await send("draft", answers, version));
+    save: async (answers, version, saveId) => {
+      const result = outcome(await send("draft", answers, version, saveId));
       if (result.kind === "saved") setStatus("draft");
       return result;
     },
@@ -177,8 +177,8 @@ export function ReviewEditor({
       return;
     }
     setSubmitting(true);
-    const result = await autosave.commit(async (answers, version) => {
-      const sent = outcome(await send("submit", answers, version));
+    const result = await autosave.commit(async (answers, version, saveId) => {
+      const sent = outcome(await send("submit", answers, version, saveId));
       if (sent.kind === "saved") setStatus("submitted");
       return sent;
     });
