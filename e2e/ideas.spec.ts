@@ -146,6 +146,8 @@ test("a bad CSV is rejected with line numbers and imports nothing; 20 AI ideas i
   const csv = await page.request.get(`/api/studies/${await studyId()}/ideas/export?format=csv`);
   expect(csv.status()).toBe(200);
   const text = await csv.text();
+  // The code the app shows is the first column, the UUID the second.
+  expect(text.replace(/^\uFEFF/, "").split("\r\n")[0]).toMatch(/^code,id,external_id,/);
   expect(text).toContain("Verifier-guided decoding for factual QA");
   expect(text).toContain("agent-run-1-20");
 });

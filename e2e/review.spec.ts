@@ -218,7 +218,7 @@ test("organizer assigns, a reviewer reviews blind, the dashboard counts, reviews
   expect(exported.status()).toBe(200);
   const csv = (await exported.text()).replace(/^\uFEFF/, "");
   expect(csv.split("\r\n")[0]).toBe(
-    "review_id,idea_id,topic,condition,reviewer_id,novelty,excitement,feasibility,effectiveness,overall,confidence,familiarity,minutes,submitted_at,novelty_rationale,excitement_rationale,feasibility_rationale,effectiveness_rationale,overall_rationale,active_seconds",
+    "review_id,idea_code,idea_id,topic,condition,reviewer_id,novelty,excitement,feasibility,effectiveness,overall,confidence,familiarity,minutes,submitted_at,novelty_rationale,excitement_rationale,feasibility_rationale,effectiveness_rationale,overall_rationale,active_seconds",
   );
   expect(csv).not.toContain(r1.email);
   await page.getByTestId("review-import-file").setInputFiles({

@@ -61,6 +61,7 @@ function studyWithReviews() {
       );
       return [
         `ext-${reviewer}-${i}`,
+        idea.code,
         idea.id,
         topicName.get(idea.topicId),
         idea.conditionKey,
@@ -105,7 +106,9 @@ describe("live results", () => {
     expect(loaded.reviewCount).toBe(48);
     expect(loaded.conditions).toEqual(["Human", "AI"]);
     expect(loaded.defaultBaseline).toBe("Human");
-    expect(loaded.text.startsWith("review_id,idea_id,topic,condition,reviewer_id,novelty,")).toBe(true);
+    expect(loaded.text.startsWith("review_id,idea_code,idea_id,topic,condition,reviewer_id,novelty,")).toBe(
+      true,
+    );
 
     const results = computeStudyResults({ studyId: s.study.id, params: {} });
     expect(results.params).toEqual({

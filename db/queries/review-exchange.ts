@@ -45,6 +45,7 @@ export function getTidyReviewExport({
           externalReviewerId: reviews.externalReviewerId,
           importId: reviews.importId,
           ideaId: ideas.id,
+          ideaCode: ideas.code,
           topic: topics.name,
           condition: conditions.key,
           reviewerId: reviews.reviewerId,
@@ -74,6 +75,7 @@ export function getTidyReviewExport({
               : pseudonymizeReviewer({ salt, userId: r.reviewerId ?? r.id });
           return [
             imported ? (r.externalReviewId ?? r.id) : r.id,
+            r.ideaCode,
             r.ideaId,
             r.topic,
             r.condition,

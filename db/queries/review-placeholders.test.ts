@@ -89,7 +89,7 @@ describe("importing external reviews with 'create missing ideas'", () => {
     expect(run(FILE, true)).toEqual({ added: 0, unchanged: 10, ideasCreated: 0, topicsCreated: 0 });
     const exported = getTidyReviewExport({ studyId: study.id });
     expect(exported.rows[0]?.[0]).toMatch(/^paper\.csv#line-\d+$/);
-    expect(exported.rows.every((r) => r[4] === "")).toBe(true);
+    expect(exported.rows.every((r) => r[5] === "")).toBe(true);
   });
 
   it("gives the results page the numbers of the file itself", () => {

@@ -448,6 +448,7 @@ describe("dashboard, reassign, export and import", () => {
     expect(second).toEqual(first);
     expect(first.columns.slice(0, 10)).toEqual([
       "review_id",
+      "idea_code",
       "idea_id",
       "topic",
       "condition",
@@ -456,13 +457,17 @@ describe("dashboard, reassign, export and import", () => {
       "excitement",
       "feasibility",
       "effectiveness",
-      "overall",
     ]);
-    const reviewerIds = new Set(first.rows.map((r) => r[4]));
+    // The code the app shows first, the UUID beside it.
+    for (const row of first.rows) {
+      const idea = s.ideas.find((i) => i.id === row[2]);
+      expect(row[1]).toBe(idea?.code);
+    }
+    const reviewerIds = new Set(first.rows.map((r) => r[5]));
     expect(reviewerIds.size).toBe(2);
     for (const id of reviewerIds) expect(String(id)).toMatch(/^R-[0-9a-f]{12}$/);
     const withIds = getTidyReviewExport({ studyId: s.study.id, identities: true });
-    expect(new Set(withIds.rows.map((r) => r[4]))).toEqual(
+    expect(new Set(withIds.rows.map((r) => r[5]))).toEqual(
       new Set([s.reviewers[0]!.email, s.reviewers[1]!.email]),
     );
 
@@ -525,8 +530,9 @@ describe("dashboard, reassign, export and import", () => {
     ).toEqual([{ allowed: 1 }]);
     const after = getTidyReviewExport({ studyId: s.study.id });
     const row = after.rows.find((r) => r[0] === "ext-1")!;
-    expect(row.slice(0, 14)).toEqual([
+    expect(row.slice(0, 15)).toEqual([
       "ext-1",
+      idea.code,
       idea.id,
       "Graphs",
       idea.conditionKey,

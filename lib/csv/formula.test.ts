@@ -111,7 +111,7 @@ const WRITERS: Record<string, (text: string) => string> = {
   "review export and reviews.csv (tidy table via toCsv)": (t) =>
     toCsv({
       columns: tidyColumns(["novelty"], ["novelty_rationale"]),
-      rows: [["r1", "i1", t, t, "rv1", 5, 3, 2, 10, "2026-01-01", t]],
+      rows: [["r1", "C1", "i1", t, t, "rv1", 5, 3, 2, 10, "2026-01-01", t]],
     }),
   "arena matches.csv": (t) => writeMatchesCsv([match(t)]),
   "stats topics.csv": (t) => formatTopicsCsv([{ topic: t } as never]),

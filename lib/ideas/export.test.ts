@@ -62,8 +62,8 @@ const written = makeIdea({
 describe("getExportColumns", () => {
   it("puts metadata first, then fields, then normalized fields", () => {
     expect(getExportColumns(template)).toEqual([
-      "id",
       "code",
+      "id",
       "external_id",
       "topic",
       "condition",
@@ -183,8 +183,8 @@ describe("ideaToMarkdown", () => {
     expect(ideaToMarkdown({ idea: makeIdea(), template })).toBe(
       [
         "---",
-        'id: "idea-1"',
         'code: "K7QX-42MA"',
+        'id: "idea-1"',
         'external_id: "ext-1"',
         'topic: "NLP"',
         'condition: "AI"',

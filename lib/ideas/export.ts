@@ -36,12 +36,12 @@ export type ExportIdea = {
 
 /**
  * Metadata columns, in export order; they come first in the CSV (identifiers on the left, where
- * spreadsheets freeze them), then one column per template field in template order, then
+ * spreadsheets freeze them: the code the app shows, then the UUID), then one column per template field in template order, then
  * `normalized_<key>` per field. Times are ISO 8601 in UTC.
  */
 export const EXPORT_METADATA_COLUMNS = [
-  "id",
   "code",
+  "id",
   "external_id",
   "topic",
   "condition",
@@ -63,8 +63,8 @@ const isoTime = (ms: number | null) => (ms === null ? null : new Date(ms).toISOS
 
 function metadataOf(idea: ExportIdea): Record<MetadataColumn, string | null> {
   return {
-    id: idea.id,
     code: idea.code,
+    id: idea.id,
     external_id: idea.externalId,
     topic: idea.topic,
     condition: idea.conditionKey,

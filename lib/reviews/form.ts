@@ -138,6 +138,7 @@ export const FAMILIARITY_SCALE: FixedScale<"familiarity"> = {
 /** Metric keys become export columns beside these, so a metric may not take one of their names. */
 export const RESERVED_KEYS: readonly string[] = [
   "review_id",
+  "idea_code",
   "idea_id",
   "topic",
   "condition",

@@ -24,7 +24,7 @@ describe("formatMixedModelScript", () => {
   it("reads the tidy columns the way the app does", () => {
     expect(script).toContain("na.strings = character(0)");
     expect(script).toMatch(
-      /fixed <- tolower\(names\(wide\)\) %in% c\("review_id", "idea_id", "topic", "condition", "reviewer_id", "confidence"/,
+      /fixed <- tolower\(names\(wide\)\) %in% c\("review_id", "idea_code", "idea_id", "topic", "condition", "reviewer_id", "confidence"/,
     );
   });
 });

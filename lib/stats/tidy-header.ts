@@ -1,9 +1,17 @@
 // The header of a tidy review table: which fixed columns it has, which columns are metrics and
 // which are extra. Only idea_id, condition and the metric columns are required; the other fixed
-// columns are optional, and an analysis that needs an absent one says so instead of the file
+// columns are optional (idea_code, the code the app shows, comes before the idea's UUID in the
+// app's own export), and an analysis that needs an absent one says so instead of the file
 // being refused (external tables often have no reviewer ids or review times).
 
-export const TIDY_LEADING = ["review_id", "idea_id", "topic", "condition", "reviewer_id"] as const;
+export const TIDY_LEADING = [
+  "review_id",
+  "idea_code",
+  "idea_id",
+  "topic",
+  "condition",
+  "reviewer_id",
+] as const;
 export const TIDY_TRAILING = ["confidence", "familiarity", "minutes", "submitted_at"] as const;
 export const TIDY_REQUIRED = ["idea_id", "condition"] as const;
 /** Columns of the export that are never metrics when metrics are found without --metrics. */
@@ -90,6 +98,7 @@ export function readTidyHeader(
   const extraIndex = names.map((_, i) => i).filter((i) => !taken.has(i));
   const extra = extraIndex.map((i) => names[i] as string);
   const metrics = wanted ?? metricIndex.map((i) => names[i] as string);
-  const absent = [...TIDY_LEADING, ...TIDY_TRAILING].filter((c) => !fixed.has(c));
+  // idea_code only labels rows (the idea is idea_id), so no analysis misses it.
+  const absent = [...TIDY_LEADING, ...TIDY_TRAILING].filter((c) => !fixed.has(c) && c !== "idea_code");
   return { fixed, absent, metrics, metricIndex, extra, extraIndex };
 }

@@ -75,7 +75,7 @@ describe("parseTidyReviews", () => {
   it("round-trips the header written by tidyColumns", () => {
     const columns = tidyColumns(["novelty", "overall"], ["active_seconds"]);
     expect(columns).toEqual([...TIDY_LEADING, "novelty", "overall", ...TIDY_TRAILING, "active_seconds"]);
-    const parsed = parseTidyReviews(`${columns.join(",")}\nv1,i1,T,A,r1,1,2,3,4,5,,60\n`);
+    const parsed = parseTidyReviews(`${columns.join(",")}\nv1,C1,i1,T,A,r1,1,2,3,4,5,,60\n`);
     expect(parsed.ok && parsed.table.metrics).toEqual(["novelty", "overall"]);
   });
 
