@@ -17,7 +17,7 @@ import { revokeSessionsIfRoleless } from "./sessions";
 
 export type StudyWithRoles = Pick<
   Study,
-  "id" | "title" | "description" | "status" | "isDemo" | "createdAt"
+  "id" | "title" | "description" | "status" | "isDemo" | "createdAt" | "archivedAt" | "createdBy"
 > & {
   roles: StudyRole[];
 };
@@ -29,6 +29,9 @@ const studyColumns = {
   status: studies.status,
   isDemo: studies.isDemo,
   createdAt: studies.createdAt,
+  /** Non-null while archived: the guard then refuses writes (see server/auth/check-guard.ts). */
+  archivedAt: studies.archivedAt,
+  createdBy: studies.createdBy,
 };
 
 const byRoleOrder = (a: StudyRole, b: StudyRole) => STUDY_ROLES.indexOf(a) - STUDY_ROLES.indexOf(b);

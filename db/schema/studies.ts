@@ -41,6 +41,8 @@ export const studies = sqliteTable(
     pseudonymSalt: text("pseudonym_salt"),
     /** Literature cut-off (YYYY-MM-DD): no paper after it may be returned in this study. Null = none. */
     literatureCutoff: text("literature_cutoff"),
+    /** Set while the study is archived: read-only and hidden from the default studies list. */
+    archivedAt: timestamp("archived_at"),
     createdAt: createdAt(),
     updatedAt: timestamp("updated_at")
       .notNull()

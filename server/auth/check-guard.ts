@@ -12,6 +12,8 @@ export type StudyGuard = {
   roles: readonly StudyRole[] | "member";
   /** The caller must have accepted the study's consent text (organizers and admins are exempt). */
   consent?: boolean;
+  /** Writes are allowed while the study is archived (only unarchiving and deleting need this). */
+  allowArchived?: boolean;
 };
 
 /**
@@ -64,7 +66,7 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.ou
 
 /**
  * The one authorization check: session → 401, missing or foreign study → 404, wrong role → 403,
- * consent not yet given → 403, bad input → 400. Authorization runs before validation so strangers
+ * consent not yet given → 403, a write to an archived study → 409, bad input → 400. Authorization runs before validation so strangers
  * learn nothing from error messages.
  */
 export function checkGuard<S extends z.ZodType | undefined, St extends StudyGuard | undefined = undefined>({
@@ -72,11 +74,14 @@ export function checkGuard<S extends z.ZodType | undefined, St extends StudyGuar
   user,
   studyId,
   input,
+  write = false,
 }: {
   spec: GuardSpec<S, St>;
   user: SessionUser | null;
   studyId?: unknown;
   input?: unknown;
+  /** A server action or a POST: refused while the study is archived (it is read-only). */
+  write?: boolean;
 }): GuardContext<S, St> {
   if (!user) throw new AppError("unauthorized:session");
   if (spec.admin && !user.isAdmin) throw new AppError("forbidden:admin", "Only instance admins can do this.");
@@ -107,6 +112,12 @@ export function checkGuard<S extends z.ZodType | undefined, St extends StudyGuar
     }
     if (spec.study.consent && needsConsent({ studyId: found.id, userId: user.id, roles })) {
       throw new AppError("forbidden:consent", "Please read and accept the study's consent text first.");
+    }
+    if (write && found.archivedAt !== null && !spec.study.allowArchived) {
+      throw new AppError(
+        "conflict:study_archived",
+        "This study is archived and read-only. An admin or its creator can unarchive it in the study's settings.",
+      );
     }
     study = found;
   }

@@ -38,7 +38,13 @@ export function guardedAction<
   return async (_prev: unknown, formData: FormData): Promise<ActionResult<T>> => {
     try {
       const input = formDataToObject(formData);
-      const ctx = checkGuard({ spec, user: await getSessionUser(), studyId: input.studyId, input });
+      const ctx = checkGuard({
+        spec,
+        user: await getSessionUser(),
+        studyId: input.studyId,
+        input,
+        write: true,
+      });
       return { ok: true, data: await handler(ctx) };
     } catch (e) {
       unstable_rethrow(e);
@@ -80,7 +86,8 @@ export function guardedRoute<S extends z.ZodType | undefined, St extends StudyGu
         input = Object.fromEntries(new URL(req.url).searchParams);
       }
       const user = await getSessionUser();
-      const ctx = checkGuard({ spec, user, studyId: params.studyId, input });
+      const write = req.method !== "GET" && req.method !== "HEAD";
+      const ctx = checkGuard({ spec, user, studyId: params.studyId, input, write });
       return await handler(ctx, req, params);
     } catch (e) {
       unstable_rethrow(e);
@@ -121,7 +128,7 @@ export function guardedCall<
     try {
       const studyId =
         input && typeof input === "object" ? (input as { studyId?: unknown }).studyId : undefined;
-      const ctx = checkGuard({ spec, user: await getSessionUser(), studyId, input });
+      const ctx = checkGuard({ spec, user: await getSessionUser(), studyId, input, write: true });
       return { ok: true, data: await handler(ctx) };
     } catch (e) {
       unstable_rethrow(e);

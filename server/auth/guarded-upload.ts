@@ -20,7 +20,13 @@ export function guardedUpload<S extends z.ZodType | undefined, St extends StudyG
       if (crossOrigin) throw new AppError("forbidden:origin", crossOrigin);
       const params = (await routeCtx.params) ?? {};
       const input = Object.fromEntries(new URL(req.url).searchParams);
-      const ctx = checkGuard({ spec, user: await getSessionUser(), studyId: params.studyId, input });
+      const ctx = checkGuard({
+        spec,
+        user: await getSessionUser(),
+        studyId: params.studyId,
+        input,
+        write: true,
+      });
       const data = await handler(ctx, req);
       return Response.json({ ok: true, data }, { headers: { "cache-control": "no-store" } });
     } catch (e) {

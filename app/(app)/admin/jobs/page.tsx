@@ -1,9 +1,11 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { JobProgress } from "@/components/job-progress";
 import { Alert } from "@/components/ui/alert";
 import { Card, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { listJobs } from "@/db/queries/jobs";
+import { listAllStudies } from "@/db/queries/studies";
 import { formatUtcDateTime } from "@/lib/format";
 import { getLlmConfig } from "@/server/ai/providers";
 import { guardPage } from "@/server/auth/guarded-handlers";
@@ -15,6 +17,7 @@ export default async function JobsPage() {
   await guardPage({ admin: true });
   const config = getLlmConfig();
   const jobs = listJobs({ limit: 20 });
+  const studyTitles = new Map(listAllStudies().map((s) => [s.id, s.title]));
   return (
     <>
       <PageHeader
@@ -43,9 +46,18 @@ export default async function JobsPage() {
           ) : (
             <ul className="space-y-4" data-testid="job-list">
               {jobs.map((j) => (
-                <li key={j.job.id}>
+                <li key={j.job.id} data-testid="job-row">
                   <p className="mb-1 text-xs text-[var(--foreground-soft)]">
-                    {formatUtcDateTime(j.job.createdAt, { seconds: true })}
+                    {formatUtcDateTime(j.job.createdAt, { seconds: true })} ·{" "}
+                    <span data-testid="job-study">
+                      {j.job.studyId ? (
+                        <Link href={`/studies/${j.job.studyId}`}>
+                          {studyTitles.get(j.job.studyId) ?? "a deleted study"}
+                        </Link>
+                      ) : (
+                        "no study"
+                      )}
+                    </span>
                   </p>
                   <JobProgress jobId={j.job.id} />
                 </li>

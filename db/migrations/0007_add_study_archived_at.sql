@@ -1,0 +1,1 @@
+ALTER TABLE `studies` ADD `archived_at` integer;
