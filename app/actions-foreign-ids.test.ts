@@ -184,6 +184,8 @@ const CASES: Record<string, Case> = {
     input: (w) => ({ userId: w.foreign.reviewerId }),
   },
   "(app)/studies/[studyId]/settings#updateDetailsAction": noObjectId,
+  "(app)/studies/[studyId]/settings#setArchivedAction": noObjectId,
+  "(app)/studies/[studyId]/settings#deleteStudyAction": noObjectId,
   "(app)/studies/[studyId]/settings#saveTopicsAction": {
     kind: "call",
     phase: "writing",

@@ -108,7 +108,7 @@ function busyStudy() {
     .run();
   db.insert(llmCalls).values({ purpose: "normalize", studyId, provider: "mock", model: "m" }).run();
   db.insert(papers)
-    .values({ studyId, title: "A paper", titleKey: "a paper", source: "upload", fetchedAt: 1 })
+    .values({ studyId, title: "A paper", titleKey: "a paper", source: "import", fetchedAt: 1 })
     .run();
   const job = createJob({ kind: "test", studyId, items: [1, 2] });
   return { ...s, judge, job };

@@ -16,6 +16,14 @@ export default async function StudyLayout({ children, params }: LayoutProps<"/st
         {study.isDemo ? <Badge tone="demo">demo</Badge> : null} · phase{" "}
         <span data-testid="study-phase">{study.status}</span>
       </p>
+      {study.archivedAt !== null ? (
+        <p
+          className="mb-3 rounded-md border border-[var(--border)] bg-[var(--muted)] px-3 py-2 text-sm"
+          data-testid="archived-banner"
+        >
+          This study is archived and read-only.
+        </p>
+      ) : null}
       <StudyNav studyId={study.id} roles={roles} published={getPublicationFlags({ studyId: study.id })} />
       {children as ReactNode}
     </div>

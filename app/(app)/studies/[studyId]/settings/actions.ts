@@ -1,7 +1,9 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
 import { z } from "zod";
+import { deleteStudy, setStudyArchived } from "@/db/queries/study-lifecycle";
 import {
   advancePhase,
   replaceConditions,
@@ -81,3 +83,33 @@ export const changePhaseAction = guardedAction(
     refresh(study.id);
   },
 );
+
+// Archiving and deleting: the guard lets these through on an archived study; the query checks that
+// the caller is an admin or the study's creator.
+const owner = { study: { roles: ["organizer"] as const, allowArchived: true } };
+
+export const setArchivedAction = guardedAction(
+  { ...owner, schema: z.object({ archived: z.enum(["yes", "no"]) }) },
+  ({ study, user, input }) => {
+    setStudyArchived({ studyId: study.id, actor: user, archived: input.archived === "yes" });
+    refresh(study.id);
+    revalidatePath("/");
+  },
+);
+
+const remove = guardedAction(owner, ({ study, user, raw }) =>
+  deleteStudy({
+    studyId: study.id,
+    actor: user,
+    confirmTitle: (raw as Record<string, unknown>).confirmTitle,
+  }),
+);
+
+export async function deleteStudyAction(prev: unknown, formData: FormData) {
+  const result = await remove(prev, formData);
+  if (result.ok) {
+    revalidatePath("/");
+    redirect(`/?deleted=${encodeURIComponent(result.data.title)}`);
+  }
+  return result;
+}

@@ -1,10 +1,12 @@
 import type { Metadata } from "next";
 import { Card, CardTitle } from "@/components/ui/card";
 import { getPhaseChangeImpact } from "@/db/queries/open-work";
+import { getStudyDeletionSummary } from "@/db/queries/study-lifecycle";
 import { getSettingsLocks, getStudySettings, listStudyEvents } from "@/db/queries/study-setup";
 import { formatUtcDateTime } from "@/lib/format";
 import { STUDY_STATUSES } from "@/lib/studies/types";
 import { guardPage } from "@/server/auth/guarded-handlers";
+import { LifecycleForms } from "./_components/lifecycle-forms";
 import { PhaseChangeForm } from "./_components/phase-change-form";
 import {
   ConditionsEditor,
@@ -18,7 +20,8 @@ export const metadata: Metadata = { title: "Study settings" };
 
 export default async function SettingsPage({ params }: PageProps<"/studies/[studyId]/settings">) {
   const { studyId } = await params;
-  await guardPage({ study: { roles: ["organizer"] } }, { studyId });
+  const guard = await guardPage({ study: { roles: ["organizer"] } }, { studyId });
+  const mayArchive = guard.user.isAdmin || guard.study.createdBy === guard.user.id;
   const { study, topics, conditions, template } = getStudySettings({ studyId });
   const locks = getSettingsLocks({ studyId });
   const events = listStudyEvents({ studyId, limit: 20 });
@@ -105,6 +108,20 @@ export default async function SettingsPage({ params }: PageProps<"/studies/[stud
             wordLimit: f.wordLimit,
           }))}
         />
+      </Card>
+      <Card className="xl:col-span-2">
+        <CardTitle>Archive or delete</CardTitle>
+        {mayArchive ? (
+          <LifecycleForms
+            studyId={studyId}
+            archived={guard.study.archivedAt !== null}
+            summary={getStudyDeletionSummary({ studyId })}
+          />
+        ) : (
+          <p className="text-sm" data-testid="lifecycle-owner-only">
+            Only an instance admin or the study's creator can archive or delete this study.
+          </p>
+        )}
       </Card>
       <Card className="xl:col-span-2">
         <CardTitle>Change log</CardTitle>
