@@ -171,6 +171,7 @@ const CASES: Record<string, Case> = {
     input: (w) => ({ reviewerId: w.foreign.reviewerId }),
   },
   "(app)/studies/[studyId]/members#createStudyInvitationAction": noObjectId,
+  "(app)/studies/[studyId]/members#createBulkInvitationsAction": noObjectId,
   "(app)/studies/[studyId]/members#revokeStudyInvitationAction": {
     kind: "form",
     phase: "writing",

@@ -20,6 +20,13 @@ export function insertInvitation(input: {
   return withDbErrors(() => getDb().insert(invitations).values(input).returning().get());
 }
 
+/** Several invitations in one transaction: all are created or none. */
+export function insertInvitations(rows: Parameters<typeof insertInvitation>[0][]): Invitation[] {
+  return withDbErrors(() =>
+    getDb().transaction((tx) => rows.map((row) => tx.insert(invitations).values(row).returning().get())),
+  );
+}
+
 export function getInvitationByTokenHash({ tokenHash }: { tokenHash: string }) {
   return withDbErrors(() =>
     getDb()

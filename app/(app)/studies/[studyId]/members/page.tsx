@@ -10,16 +10,20 @@ import { listInvitations } from "@/db/queries/invitations";
 import { listStudyMembers } from "@/db/queries/studies";
 import { STUDY_ROLES } from "@/lib/studies/types";
 import { guardPage } from "@/server/auth/guarded-handlers";
+import { BulkInviteForm } from "./_components/bulk-invite-form";
 import { createStudyInvitationAction, removeMemberAction, revokeStudyInvitationAction } from "./actions";
 
 export const metadata: Metadata = { title: "Members" };
 
-export default async function MembersPage({ params }: PageProps<"/studies/[studyId]/members">) {
+export default async function MembersPage({ params, searchParams }: PageProps<"/studies/[studyId]/members">) {
   const { studyId } = await params;
+  const hideRevoked = (await searchParams).revoked === "hide";
   const { study, user } = await guardPage({ study: { roles: ["organizer"] } }, { studyId });
   if (!study) return null;
   const members = listStudyMembers({ studyId: study.id });
-  const invitations = listInvitations({ studyId: study.id });
+  const allInvitations = listInvitations({ studyId: study.id });
+  const revokedCount = allInvitations.filter((i) => i.state === "revoked").length;
+  const invitations = hideRevoked ? allInvitations.filter((i) => i.state !== "revoked") : allInvitations;
   return (
     <>
       <PageHeader
@@ -51,18 +55,38 @@ export default async function MembersPage({ params }: PageProps<"/studies/[study
             </DataTable>
           </Card>
           <Card>
-            <CardTitle>Invitations</CardTitle>
+            <CardTitle
+              action={
+                revokedCount > 0 ? (
+                  <Link
+                    href={`/studies/${study.id}/members${hideRevoked ? "" : "?revoked=hide"}`}
+                    className="text-sm font-normal"
+                    data-testid="toggle-revoked"
+                  >
+                    {hideRevoked ? `Show revoked links (${revokedCount})` : "Hide revoked links"}
+                  </Link>
+                ) : undefined
+              }
+            >
+              Invitations
+            </CardTitle>
             <InvitationTable invitations={invitations} revokeAction={revokeStudyInvitationAction} />
           </Card>
         </div>
-        <Card>
-          <CardTitle>Invite people</CardTitle>
-          <InvitationForm
-            action={createStudyInvitationAction}
-            studyId={study.id}
-            roleOptions={STUDY_ROLES.map((r) => ({ value: r, label: r }))}
-          />
-        </Card>
+        <div className="space-y-6">
+          <Card>
+            <CardTitle>Invite people</CardTitle>
+            <InvitationForm
+              action={createStudyInvitationAction}
+              studyId={study.id}
+              roleOptions={STUDY_ROLES.map((r) => ({ value: r, label: r }))}
+            />
+          </Card>
+          <Card>
+            <CardTitle>Invite a list</CardTitle>
+            <BulkInviteForm studyId={study.id} roles={STUDY_ROLES} />
+          </Card>
+        </div>
       </div>
     </>
   );
