@@ -15,6 +15,8 @@ import { readReviewSetup } from "./review-setup";
 export type IdeaVersionRow = {
   version: number;
   kind: string;
+  /** For a restore: the version it brought back. */
+  restoredFrom: number | null;
   fields: IdeaFields;
   savedAt: number;
   savedByName: string | null;
@@ -58,6 +60,7 @@ export function getIdeaRecord({
       .select({
         version: ideaVersions.version,
         kind: ideaVersions.kind,
+        restoredFrom: ideaVersions.restoredFrom,
         fields: ideaVersions.fields,
         savedAt: ideaVersions.savedAt,
         savedByName: users.name,

@@ -308,7 +308,9 @@ export function saveIdeaDraft({
 
 export type IdeaVersionView = {
   version: number;
-  kind: "save" | "submit" | "withdraw" | "import" | "normalized_edit";
+  kind: "save" | "submit" | "withdraw" | "import" | "normalized_edit" | "restore";
+  /** For a restore: the version it brought back. */
+  restoredFrom: number | null;
   fields: IdeaFields;
   savedAt: number;
 };
@@ -328,6 +330,7 @@ export function listIdeaVersions({
       .select({
         version: ideaVersions.version,
         kind: ideaVersions.kind,
+        restoredFrom: ideaVersions.restoredFrom,
         fields: ideaVersions.fields,
         savedAt: ideaVersions.savedAt,
       })

@@ -91,8 +91,12 @@ export const ideaVersions = sqliteTable(
       .references(() => ideas.id, { onDelete: "cascade" }),
     version: integer("version").notNull(),
     fields: text("fields", { mode: "json" }).$type<IdeaFields>().notNull(),
-    kind: text("kind", { enum: ["save", "submit", "withdraw", "import", "normalized_edit"] }).notNull(),
+    kind: text("kind", {
+      enum: ["save", "submit", "withdraw", "import", "normalized_edit", "restore"],
+    }).notNull(),
     savedBy: text("saved_by").references(() => users.id, { onDelete: "set null" }),
+    /** For kind "restore": the earlier version whose text this one copies. */
+    restoredFrom: integer("restored_from"),
     savedAt: timestamp("saved_at").notNull(),
   },
   (t) => [

@@ -1,1 +1,0 @@
-ALTER TABLE `studies` ADD `archived_at` integer;

@@ -1,0 +1,35 @@
+import type { StudyStatus } from "@/lib/studies/types";
+import type { IdeaStatus } from "./types";
+
+// When an earlier version of an idea's text may be restored, and why not: the author while writing
+// is open; organizers also during normalization (the rewrite then starts over); nobody once
+// reviewers or judges may have read the text, and never a withdrawn idea.
+
+export type Restorer = "organizer" | "author";
+
+const PHASES: Record<Restorer, readonly StudyStatus[]> = {
+  organizer: ["writing", "normalization"],
+  author: ["writing"],
+};
+
+/** Null when a restore is allowed; else the sentence that says why not. */
+export function restoreRefusal({
+  by,
+  studyStatus,
+  ideaStatus,
+}: {
+  by: Restorer;
+  studyStatus: StudyStatus;
+  ideaStatus: IdeaStatus;
+}): string | null {
+  if (ideaStatus === "withdrawn") return "This idea was withdrawn; its text can no longer change.";
+  if (PHASES[by].includes(studyStatus)) return null;
+  const allowed = by === "organizer" ? "writing or normalization" : "writing";
+  const why =
+    studyStatus === "setup"
+      ? "the study has not opened for writing yet"
+      : studyStatus === "normalization"
+        ? "writing has closed and the organizers are preparing the text for reviewers"
+        : "reviewers or judges may already have read this text, and their scores must stay tied to it";
+  return `A version can be restored only during ${allowed}; the study is in the ${studyStatus} phase (${why}).`;
+}
