@@ -102,6 +102,18 @@ const CASES: Record<string, Case> = {
       attested: true,
     }),
   },
+  "(app)/studies/[studyId]/ideas/[ideaId]/history#restoreOwnVersionAction": {
+    kind: "form",
+    phase: "writing",
+    refusal: /not_found:idea/,
+    input: (w) => ({ ideaId: w.foreign.ownIdeaId, version: 1, expectedVersion: 1 }),
+  },
+  "(app)/studies/[studyId]/manage/ideas#restoreIdeaVersionAction": {
+    kind: "form",
+    phase: "writing",
+    refusal: /not_found:idea/,
+    input: (w) => ({ ideaId: w.foreign.ideaId, version: 1, expectedVersion: 1 }),
+  },
   "(app)/studies/[studyId]/ideas#withdrawIdeaAction": {
     kind: "call",
     phase: "writing",

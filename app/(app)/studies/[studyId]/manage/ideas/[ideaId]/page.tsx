@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { InlineAction } from "@/components/inline-action";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardTitle } from "@/components/ui/card";
 import { DataTable } from "@/components/ui/data-table";
@@ -8,8 +9,10 @@ import { WordDiff } from "@/components/word-diff";
 import { getIdeaRecord } from "@/db/queries/idea-record";
 import { getIdeaForOrganizer } from "@/db/queries/ideas";
 import { getStudySettings } from "@/db/queries/study-setup";
+import { restoreRefusal } from "@/lib/ideas/restore";
 import { QUALITY_FLAG_LABELS } from "@/lib/reviews/quality";
 import { guardPage } from "@/server/auth/guarded-handlers";
+import { restoreIdeaVersionAction } from "../actions";
 
 export const metadata: Metadata = { title: "Idea" };
 
@@ -21,13 +24,19 @@ export default async function OrganizerIdeaPage({
   params,
 }: PageProps<"/studies/[studyId]/manage/ideas/[ideaId]">) {
   const { studyId, ideaId } = await params;
-  await guardPage({ study: { roles: ["organizer"] } }, { studyId });
+  const { study } = await guardPage({ study: { roles: ["organizer"] } }, { studyId });
   const idea = /^[0-9a-f-]{36}$/.test(ideaId) ? getIdeaForOrganizer({ studyId, ideaId }) : undefined;
   const record = idea ? getIdeaRecord({ studyId, ideaId }) : undefined;
   if (!idea || !record) notFound();
   const { template } = getStudySettings({ studyId });
   const text = (fields: Record<string, string>) =>
     template.map((f) => `${f.label}\n${fields[f.key] ?? ""}`).join("\n\n");
+  const refusal =
+    study.archivedAt !== null
+      ? "The study is archived and read-only."
+      : restoreRefusal({ by: "organizer", studyStatus: study.status, ideaStatus: idea.status });
+  // The author's text as it stands: the newest version that is not an edit of the normalized text.
+  const current = record.versions.filter((v) => v.kind !== "normalized_edit").at(-1);
 
   return (
     <div className="space-y-6" data-testid="organizer-idea">
@@ -61,16 +70,41 @@ export default async function OrganizerIdeaPage({
       </Card>
       <Card>
         <CardTitle>Versions ({record.versions.length})</CardTitle>
+        {record.versions.length > 1 ? (
+          <p className="mb-3 text-xs text-[var(--foreground-soft)]" data-testid="restore-note">
+            {refusal ??
+              "Restoring copies an earlier version into a new one; every version stays in this list. The idea's rewrite and the decision on the text reviewers see start over."}
+          </p>
+        ) : null}
         {record.versions.length === 0 ? (
           <p className="text-sm">No saved versions: the idea was imported or generated in one piece.</p>
         ) : (
           <ol className="space-y-4" data-testid="idea-versions">
             {record.versions.map((v, i) => (
               <li key={v.version}>
-                <p className="text-sm font-medium">
-                  Version {v.version} · {v.kind.replace("_", " ")} · {utc(v.savedAt)}
-                  {v.savedByName ? ` · ${v.savedByName}` : ""}
-                </p>
+                <div className="flex flex-wrap items-center justify-between gap-2">
+                  <p className="text-sm font-medium" data-testid={`version-label-${v.version}`}>
+                    Version {v.version} ·{" "}
+                    {v.kind === "restore" && v.restoredFrom !== null
+                      ? `restored from version ${v.restoredFrom}${v.savedByName ? ` by ${v.savedByName}` : ""}`
+                      : `${v.kind.replace("_", " ")}${v.savedByName ? ` · ${v.savedByName}` : ""}`}{" "}
+                    · {utc(v.savedAt)}
+                  </p>
+                  {refusal === null && v.kind !== "normalized_edit" && current && v !== current ? (
+                    <InlineAction
+                      action={restoreIdeaVersionAction}
+                      label={`Restore version ${v.version}`}
+                      testId={`restore-${v.version}`}
+                      confirm={`Restore version ${v.version}? The idea's text becomes that of version ${v.version}, saved as a new version ${idea.version + 1}; all ${record.versions.length} versions stay. The idea's rewrite and the decision on the text reviewers see start over. The author sees the change in their editor.`}
+                      fields={{
+                        studyId,
+                        ideaId: idea.id,
+                        version: String(v.version),
+                        expectedVersion: String(idea.version),
+                      }}
+                    />
+                  ) : null}
+                </div>
                 <WordDiff
                   before={i === 0 ? "" : text(record.versions[i - 1]!.fields)}
                   after={text(v.fields)}
