@@ -3,6 +3,7 @@ import { seedConsentText, seedOpenAssignment, seedPhaseDates, seedUndecidedRewri
 import { seedJudge, seedOrganizer, seedStudyRole } from "./people";
 import { seedResultsStudy, seedSubmittedReview } from "./results";
 import { seedReviewerProfile, seedReviewStudy } from "./review-study";
+import { seedWritingStudy } from "./writing-study";
 
 // Every seeder scripts/e2e-seed.ts can run, by name. They use the app's db/queries and db/testing, so
 // they run in a tsx process with the react-server condition, never inside the Playwright runner.
@@ -19,6 +20,7 @@ export const SEEDERS = {
   phaseDates: seedPhaseDates,
   undecidedRewrite: seedUndecidedRewrite,
   consentText: seedConsentText,
+  writingStudy: seedWritingStudy,
 };
 
 export type SeederName = keyof typeof SEEDERS;
