@@ -122,7 +122,7 @@ export function getStudyDeletionSummary({ studyId }: { studyId: string }): Study
  * Deletes the study and every row that belongs to it in one transaction, once the caller has typed
  * the study's title. Ideas go first (their topics and conditions do not cascade to them), then the
  * LLM call log (kept with study_id set to null otherwise), then the study, whose foreign keys
- * cascade to everything else. Members left without any study lose their sessions, as when removed.
+ * cascade to everything else. Other members left without any study lose their sessions, as when removed.
  */
 export function deleteStudy({
   studyId,
@@ -151,7 +151,8 @@ export function deleteStudy({
       tx.delete(ideas).where(eq(ideas.studyId, studyId)).run();
       tx.delete(llmCalls).where(eq(llmCalls.studyId, studyId)).run();
       tx.delete(studies).where(eq(studies.id, studyId)).run();
-      for (const { userId } of members) revokeSessionsIfRoleless(tx, userId);
+      // The one who deletes stays signed in to see that it is done.
+      for (const { userId } of members) if (userId !== actor.id) revokeSessionsIfRoleless(tx, userId);
       return { title: study.title };
     }),
   );

@@ -51,20 +51,6 @@ export default async function IdeaHistoryPage({
                     : v.kind}{" "}
                   · {formatUtcDateTime(v.savedAt, { seconds: true })}
                 </summary>
-                {refusal === null && v !== latest ? (
-                  <InlineAction
-                    action={restoreOwnVersionAction}
-                    label={`Restore version ${v.version}`}
-                    testId={`restore-${v.version}`}
-                    confirm={`Restore version ${v.version}? Your idea's text becomes that of version ${v.version}, saved as a new version; no version is lost. Reload any open editor tab afterwards.`}
-                    fields={{
-                      studyId,
-                      ideaId,
-                      version: String(v.version),
-                      expectedVersion: String(idea.version),
-                    }}
-                  />
-                ) : null}
                 <div className="mt-3 space-y-2">
                   {template.map((f) => (
                     <div key={f.key}>
@@ -74,6 +60,20 @@ export default async function IdeaHistoryPage({
                   ))}
                 </div>
               </details>
+              {refusal === null && v !== latest ? (
+                <InlineAction
+                  action={restoreOwnVersionAction}
+                  label={`Restore version ${v.version}`}
+                  testId={`restore-${v.version}`}
+                  confirm={`Restore version ${v.version}? Your idea's text becomes that of version ${v.version}, saved as a new version; no version is lost. Reload any open editor tab afterwards.`}
+                  fields={{
+                    studyId,
+                    ideaId,
+                    version: String(v.version),
+                    expectedVersion: String(idea.version),
+                  }}
+                />
+              ) : null}
             </Card>
           </li>
         ))}
