@@ -8,7 +8,8 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
   const user = await getSessionUser();
   // A stale or revoked session (e.g. after a password change elsewhere) goes back to sign-in.
   if (!user) redirect("/signin");
-  const studies = listStudiesForUser({ userId: user.id });
+  // Archived studies stay out of the menu, as on the dashboard unless "show archived" is on.
+  const studies = listStudiesForUser({ userId: user.id }).filter((s) => s.archivedAt === null);
   return (
     <>
       <SiteHeader user={user} studies={studies} />

@@ -4,6 +4,7 @@ import { resetTestDb } from "@/db/testing/db";
 import { makeStudy, makeUser } from "@/db/testing/fixtures";
 import { AppError } from "@/lib/errors";
 import { checkGuard } from "./check-guard";
+import { createInvitationLink } from "./invitations";
 
 function codeOf(fn: () => unknown): string {
   try {
@@ -32,5 +33,15 @@ describe("checkGuard on an archived study", () => {
     expect(guard(unarchive, true)).toBe("ok");
     setStudyArchived({ studyId: study.id, actor: organizer, archived: false });
     expect(guard(spec, true)).toBe("ok");
+  });
+
+  it("refuses an admin's invitation into an archived study (that path has no study guard)", () => {
+    const admin = makeUser({ isAdmin: true });
+    const study = makeStudy({ organizer: admin });
+    const invite = () =>
+      createInvitationLink({ actor: admin, input: { studyId: study.id, roles: ["reviewer"] } });
+    expect(codeOf(invite)).toBe("ok");
+    setStudyArchived({ studyId: study.id, actor: admin, archived: true });
+    expect(codeOf(invite)).toBe("conflict:study_archived");
   });
 });

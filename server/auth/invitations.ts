@@ -66,6 +66,11 @@ export function createInvitationLink({
     if (!actor.isAdmin && !roles.includes("organizer")) {
       throw new AppError("forbidden:study_role", "Only the study's organizers can invite people to it.");
     }
+    if (study.archivedAt !== null)
+      throw new AppError(
+        "conflict:study_archived",
+        "This study is archived and read-only; unarchive it first.",
+      );
   } else if (!actor.isAdmin) {
     throw new AppError("forbidden:admin", "Only instance admins can create instance invitations.");
   }

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { InvitationForm } from "@/components/invitation-form";
 import { InvitationTable } from "@/components/invitation-table";
 import { Card, CardTitle } from "@/components/ui/card";
@@ -12,9 +13,12 @@ import { createAdminInvitationAction, revokeAdminInvitationAction } from "./acti
 
 export const metadata: Metadata = { title: "Invitations" };
 
-export default async function AdminInvitationsPage() {
+export default async function AdminInvitationsPage({ searchParams }: PageProps<"/admin/invitations">) {
   await guardPage({ admin: true });
-  const invitations = listInvitations({});
+  const hideRevoked = (await searchParams).revoked === "hide";
+  const all = listInvitations({});
+  const revokedCount = all.filter((i) => i.state === "revoked").length;
+  const invitations = hideRevoked ? all.filter((i) => i.state !== "revoked") : all;
   const studies = listAllStudies();
   const roleOptions = [
     ...INVITABLE_INSTANCE_ROLES.map((r) => ({
@@ -31,7 +35,21 @@ export default async function AdminInvitationsPage() {
       />
       <div className="grid gap-6 lg:grid-cols-3">
         <Card className="lg:col-span-2">
-          <CardTitle>All invitations</CardTitle>
+          <CardTitle
+            action={
+              revokedCount > 0 ? (
+                <Link
+                  href={hideRevoked ? "/admin/invitations" : "/admin/invitations?revoked=hide"}
+                  className="text-sm font-normal"
+                  data-testid="toggle-revoked"
+                >
+                  {hideRevoked ? `Show revoked links (${revokedCount})` : "Hide revoked links"}
+                </Link>
+              ) : undefined
+            }
+          >
+            All invitations
+          </CardTitle>
           <InvitationTable invitations={invitations} revokeAction={revokeAdminInvitationAction} showStudy />
         </Card>
         <Card>
