@@ -50,8 +50,9 @@ export function PublishForm({
       <label className="flex items-start gap-2 text-sm">
         <input type="checkbox" name="shareReviewTable" value="yes" data-testid={`${testId}-share-reviews`} />
         <span>
-          Also let members download <code>reviews.csv</code>, the per-review table (each idea&apos;s condition
-          next to every score and rationale).
+          Also let members download <code>reviews.csv</code>, the per-review table (each idea&apos;s code and
+          condition next to every score and rationale, so reviewers and judges can tell which idea they saw
+          was which: share it only once reviewing and the arena are over).
         </span>
       </label>
       {openAssignments > 0 ? (
