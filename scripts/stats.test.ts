@@ -32,6 +32,26 @@ function input(text: string): string {
 }
 
 describe("npm run stats", () => {
+  it("reads the app's own export, with the idea code before the UUID, to the same outputs", () => {
+    const withCode = GOOD.split("\n")
+      .map((line, i) => {
+        const [review, idea, ...rest] = line.split(",");
+        return [review, i === 0 ? "idea_code" : `C-${idea?.toUpperCase()}`, idea, ...rest].join(",");
+      })
+      .join("\n");
+    const run = (text: string, out: string) =>
+      runStatsCli(["--in", input(text), "--baseline", "Human", "--out", join(dir, out)]);
+    const plain = run(GOOD, "plain");
+    const coded = run(withCode, "coded");
+    expect([plain.code, coded.code]).toEqual([0, 0]);
+    expect(coded.stdout.replaceAll("/coded/", "/plain/")).toBe(plain.stdout);
+    for (const file of ["significance.csv", "descriptives.csv", "agreement.csv", "topics.csv"]) {
+      expect(readFileSync(join(dir, "coded", file), "utf8")).toBe(
+        readFileSync(join(dir, "plain", file), "utf8"),
+      );
+    }
+  });
+
   it("writes the five outputs and prints a one-line summary", () => {
     const out = join(dir, "out");
     const result = runStatsCli([
