@@ -88,6 +88,21 @@ describe("restoreIdeaVersion", () => {
       fields: { title: "First" },
       version: s.current + 1,
     });
+    expect(
+      getDb()
+        .$client.prepare("SELECT kind, detail FROM study_events WHERE kind = 'idea_version_restored'")
+        .all(),
+    ).toEqual([
+      {
+        kind: "idea_version_restored",
+        detail: JSON.stringify({
+          idea: s.idea.code,
+          restoredFrom: first.version,
+          newVersion: s.current + 1,
+          by: "organizer",
+        }),
+      },
+    ]);
     // The organizer's record names who restored what; the author's history shows it too.
     const record = getIdeaRecord({ studyId: s.study.id, ideaId: s.idea.id });
     expect(record?.versions.at(-1)).toMatchObject({

@@ -5,7 +5,7 @@ import { type Restorer, restoreRefusal } from "@/lib/ideas/restore";
 import { getStudyTemplate, validateIdeaFields } from "@/lib/ideas/template";
 import { getDb } from "../client";
 import { withDbErrors } from "../errors";
-import { ideas, ideaVersions, studies } from "../schema";
+import { ideas, ideaVersions, studies, studyEvents } from "../schema";
 import { invalidIdea, resetNormalization } from "./ideas-shared";
 import { sameFields } from "./ideas-writer";
 
@@ -38,6 +38,7 @@ export function restoreIdeaVersion({
         const row = tx
           .select({
             version: ideas.version,
+            code: ideas.code,
             fields: ideas.fields,
             status: ideas.status,
             authorId: ideas.authorId,
@@ -104,6 +105,15 @@ export function restoreIdeaVersion({
             restoredFrom: version,
             savedBy: by.userId,
             savedAt: now,
+          })
+          .run();
+        // The study's change log names it too, for the organizers' audit trail.
+        tx.insert(studyEvents)
+          .values({
+            studyId,
+            actorId: by.userId,
+            kind: "idea_version_restored",
+            detail: { idea: row.code, restoredFrom: version, newVersion: next, by: by.kind },
           })
           .run();
         return { version: next };
