@@ -17,7 +17,7 @@ import { revokeSessionsIfRoleless } from "./sessions";
 
 export type StudyWithRoles = Pick<
   Study,
-  "id" | "title" | "description" | "status" | "isDemo" | "createdAt" | "archivedAt" | "createdBy"
+  "id" | "title" | "description" | "status" | "isDemo" | "createdAt" | "archivedAt"
 > & {
   roles: StudyRole[];
 };
@@ -33,6 +33,9 @@ const studyColumns = {
   archivedAt: studies.archivedAt,
   createdBy: studies.createdBy,
 };
+
+/** The study list needs no creator id; the guard's study (getStudyById) does, for owner-only actions. */
+const { createdBy: _createdBy, ...listColumns } = studyColumns;
 
 const byRoleOrder = (a: StudyRole, b: StudyRole) => STUDY_ROLES.indexOf(a) - STUDY_ROLES.indexOf(b);
 
@@ -68,7 +71,7 @@ export function createStudy({
 export function listStudiesForUser({ userId }: { userId: string }): StudyWithRoles[] {
   const rows = withDbErrors(() =>
     getDb()
-      .select({ ...studyColumns, role: memberships.role })
+      .select({ ...listColumns, role: memberships.role })
       .from(memberships)
       .innerJoin(studies, eq(studies.id, memberships.studyId))
       .where(eq(memberships.userId, userId))
