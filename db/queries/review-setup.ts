@@ -77,7 +77,7 @@ export function updateReviewForm({
 }): ReviewForm {
   const parsed = parseReviewForm(form);
   if (!parsed.ok) {
-    throw new AppError("invalid:review_form", parsed.errors[0] ?? "The form is not valid.", {
+    throw new AppError("invalid:review_form", parsed.errors.join(" ") || "The form is not valid.", {
       fieldErrors: { form: parsed.errors },
     });
   }
