@@ -200,7 +200,13 @@ describe("parseIdeaImport: bad rows are all reported, with line and field", () =
       "a field over the character cap",
       "a.jsonl",
       jsonl({ ...good, notes: "x".repeat(20_001) }),
-      [{ line: 1, field: "notes", message: /^line 1: Notes is too long: 20,001 characters .* \(column "notes"\)$/ }],
+      [
+        {
+          line: 1,
+          field: "notes",
+          message: /^line 1: Notes is too long: 20,001 characters .* \(column "notes"\)$/,
+        },
+      ],
     ],
     [
       "an external_id repeated within the file",
