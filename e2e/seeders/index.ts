@@ -1,4 +1,5 @@
 import { seedArenaPairs } from "./arena";
+import { seedAcceptedText } from "./layout";
 import { seedConsentText, seedOpenAssignment, seedPhaseDates, seedUndecidedRewrite } from "./open-work";
 import { seedJudge, seedOrganizer, seedStudyRole } from "./people";
 import { seedResultsStudy, seedSubmittedReview } from "./results";
@@ -19,6 +20,7 @@ export const SEEDERS = {
   phaseDates: seedPhaseDates,
   undecidedRewrite: seedUndecidedRewrite,
   consentText: seedConsentText,
+  acceptedText: seedAcceptedText,
 };
 
 export type SeederName = keyof typeof SEEDERS;
