@@ -33,23 +33,23 @@ test("the verdict panel stays in view at 1440×900 while the judge scrolls throu
   const height = await page.evaluate(() => document.documentElement.scrollHeight);
   expect(height, "the ideas are long enough to scroll").toBeGreaterThan(VIEWPORT.height * 3);
   const panel = page.getByTestId("verdict-panel");
-  for (const y of [0, VIEWPORT.height, Math.round(height / 2), height]) {
-    await page.evaluate((top) => window.scrollTo(0, top), y);
+  const where = async () => {
+    const box = await panel.boundingBox();
+    if (!box) return "no box";
+    const inside = box.y >= 0 && box.y + box.height <= VIEWPORT.height && box.x + box.width <= VIEWPORT.width;
+    return inside ? "inside" : `top ${box.y}, bottom ${box.y + box.height}, right ${box.x + box.width}`;
+  };
+  // Before any scrolling the panel starts beside the first lines of the ideas.
+  const top = await panel.boundingBox();
+  expect(top?.y ?? -1).toBeGreaterThanOrEqual(0);
+  expect(top?.y ?? VIEWPORT.height).toBeLessThan(VIEWPORT.height / 2);
+  for (const y of [VIEWPORT.height, Math.round(height / 2), height]) {
+    await page.evaluate((to) => window.scrollTo(0, to), y);
     await expect
-      .poll(
-        async () => {
-          const box = await panel.boundingBox();
-          return (
-            box !== null &&
-            box.y >= 0 &&
-            box.y + box.height <= VIEWPORT.height &&
-            box.x + box.width <= VIEWPORT.width
-          );
-        },
-        { message: `verdict panel inside the window after scrolling to ${y}` },
-      )
-      .toBe(true);
+      .poll(where, { message: `verdict panel inside the window after scrolling to ${y}` })
+      .toBe("inside");
     await expect(page.getByTestId("submit-vote")).toBeInViewport();
+    await expect(page.getByTestId("idea-a")).not.toBeInViewport({ ratio: 1 });
   }
   // Still usable from down there: vote on every criterion and submit.
   const criteria = page.locator('[data-testid^="criterion-"]');
