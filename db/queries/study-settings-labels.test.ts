@@ -2,7 +2,14 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { resetTestDb } from "@/db/testing/db";
 import { makeStudy, makeUser } from "@/db/testing/fixtures";
 import { AppError } from "@/lib/errors";
-import { getStudySettings, replaceConditions, replaceTopics, updateIdeaTemplate } from "./study-setup";
+import { updateReviewSettings } from "./review-setup";
+import {
+  getStudySettings,
+  replaceConditions,
+  replaceTopics,
+  updateIdeaTemplate,
+  updatePhaseDates,
+} from "./study-setup";
 
 // Settings errors name the row and field as the form shows them, list every problem, and write nothing.
 
@@ -71,5 +78,37 @@ describe("settings errors use field labels", () => {
     expect(t.message).toBe(
       'Field 1 word limit: at least 1 word. Field 2 label: enter a label. Field 2 key: duplicate key "title" (also field 1).',
     );
+  });
+
+  it("phase dates and review settings", () => {
+    const { organizer, study } = setup();
+    const dates = refusal(() =>
+      updatePhaseDates({
+        studyId: study.id,
+        actorId: organizer.id,
+        dates: { writing: { opensAt: 2000, closesAt: 1000 }, reviewing: { opensAt: 3000, closesAt: 2500 } },
+      }),
+    );
+    expect(dates.message).toBe(
+      "Writing closes: the close date must be after the open date. Reviewing closes: the close date must be after the open date.",
+    );
+    const review = refusal(() =>
+      updateReviewSettings({
+        studyId: study.id,
+        actorId: organizer.id,
+        settings: {
+          maxTopicChoices: 0,
+          loadMin: 2,
+          loadMax: 0,
+          attestationText: "",
+          showOtherReviewsAfterClose: false,
+          minActiveSeconds: 60,
+        },
+      }),
+    );
+    expect(review.message).toMatch(
+      /^Topics a reviewer may choose: reviewers must be able to choose at least one topic\. Most ideas: must be at least 1\./,
+    );
+    expect(review.message).not.toMatch(/maxTopicChoices|loadMax/);
   });
 });
