@@ -41,9 +41,9 @@ test("at 390 px the reviewer queue and the review page fit the screen and keep s
 }) => {
   const s = seedReviewStudy({ title: `Mobile review ${Date.now()}`, reviewerCount: 1, ideasPerCell: 1 });
   const reviewer = s.reviewers[0]!;
-  const [first, ...rest] = s.ideas;
-  seedAcceptedText(first!.id, longIdeaFields("Phone"));
-  for (const idea of [first!, ...rest.slice(0, 2)]) {
+  // Three assigned ideas, each long and with a token that has no break in it.
+  for (const [n, idea] of s.ideas.slice(0, 3).entries()) {
+    seedAcceptedText(idea.id, longIdeaFields(`Phone ${n + 1}`));
     seedOpenAssignment({ studyId: s.studyId, ideaId: idea.id, reviewerId: reviewer.id });
   }
 
@@ -71,6 +71,9 @@ test("at 390 px the reviewer queue and the review page fit the screen and keep s
   await expectNoSideways(page);
   // The long idea (with a long unbroken link) wraps inside the screen.
   await expectInsideWidth(page, '[data-testid="idea-text"] p');
+  await expect(page.getByTestId("idea-text")).toContainText("Retrieval_Benchmark_Split_");
+  const textWidth = await page.getByTestId("idea-text").evaluate((e) => e.scrollWidth - e.clientWidth);
+  expect(textWidth, "the idea text does not overflow its box").toBeLessThanOrEqual(0);
   const textFont = await page
     .getByTestId("idea-text")
     .locator("p")

@@ -10,12 +10,13 @@ export function seedAcceptedText(ideaId: string, fields: Record<string, string>)
 const SENTENCE =
   "We compare retrieval-augmented prompting against a tuned baseline on held-out questions and report exact match with bootstrap intervals.";
 
-/** An idea long enough to need a lot of scrolling, with one very long unbroken token. */
+/** An idea long enough to need a lot of scrolling, with one very long token that has no break in it. */
 export function longIdeaFields(label: string): Record<string, string> {
   const paragraph = (n: number) => Array.from({ length: n }, () => SENTENCE).join(" ");
   return {
     title: `${label}: a long idea for layout checks`,
-    problem: `${paragraph(6)}\n\nSee https://example.org/${"very-long-path-segment-".repeat(8)}end for the data.`,
+    // No break opportunity in the token (no hyphen, slash or space): only overflow-wrap can fold it.
+    problem: `${paragraph(6)}\n\nThe data set is ${"Retrieval_Benchmark_Split_".repeat(8)}v2, see [the source](https://example.org/data).`,
     motivation: paragraph(8),
     method: `${paragraph(8)}\n\n- First step of the method.\n- Second step of the method.`,
     experiment_plan: paragraph(10),
