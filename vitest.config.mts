@@ -16,6 +16,7 @@ export default defineConfig({
       "server/**/*.test.ts",
       "scripts/**/*.test.ts",
       "app/**/*.test.ts",
+      "components/**/*.test.ts",
       "deploy/**/*.test.ts",
     ],
     environment: "node",

@@ -224,6 +224,12 @@ const CASES: Record<string, Case> = {
     refusal: /not a submitted idea of this study/,
     input: (w) => ({ "ideaIds[]": w.foreign.ideaId }),
   },
+  "(app)/studies/[studyId]/manage/normalization#acceptCleanRewritesAction": {
+    kind: "form",
+    phase: "normalization",
+    refusal: /not a submitted idea of this study/,
+    input: (w) => ({ "ideaIds[]": w.foreign.ideaId }),
+  },
   "(app)/studies/[studyId]/manage/normalization#reviewNormalizationAction": {
     kind: "form",
     phase: "normalization",

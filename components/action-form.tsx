@@ -36,6 +36,7 @@ export function ActionForm<T>({
   className = "space-y-4",
   confirm,
   formId,
+  disabledReason,
 }: {
   action: Action<T>;
   children?: ReactNode;
@@ -49,13 +50,17 @@ export function ActionForm<T>({
   confirm?: string;
   /** Lets inputs elsewhere on the page join this form through their `form` attribute. */
   formId?: string;
+  /** When set, the submit button is disabled and this says why (e.g. the phase forbids it). */
+  disabledReason?: string | null;
 }) {
   const [state, dispatch] = useActionState<ActionResult<T> | null, FormData>(action, null);
   const [pending, startTransition] = useTransition();
   const formRef = useRef<HTMLFormElement>(null);
+  const reasonId = useId();
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    if (disabledReason) return;
     if (confirm && !window.confirm(confirm)) return;
     const form = event.currentTarget;
     const data = new FormData(form);
@@ -85,11 +90,21 @@ export function ActionForm<T>({
       <Button
         type="submit"
         variant={variant}
-        disabled={pending}
+        disabled={pending || !!disabledReason}
+        aria-describedby={disabledReason ? `${reasonId}-reason` : undefined}
         data-testid={testId ? `${testId}-submit` : undefined}
       >
         {pending ? (pendingLabel ?? "Working…") : submitLabel}
       </Button>
+      {disabledReason ? (
+        <p
+          id={`${reasonId}-reason`}
+          className="text-xs text-[var(--foreground-soft)]"
+          data-testid={testId ? `${testId}-disabled-reason` : undefined}
+        >
+          {disabledReason}
+        </p>
+      ) : null}
     </form>
   );
 }

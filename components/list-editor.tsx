@@ -81,13 +81,16 @@ export function ListEditor({
     setPending(false);
   }
   const errors = result && !result.ok ? (result.fieldErrors ?? {}) : {};
+  // Each row's errors, led by the column's label ("Name: enter a topic name.").
   const rowErrors = (i: number) =>
-    Object.entries(errors)
-      .filter(
-        ([k]) =>
-          k === `items.${i}` || k.startsWith(`items.${i}.`) || k === String(i) || k.startsWith(`${i}.`),
-      )
-      .flatMap(([, m]) => m);
+    Object.entries(errors).flatMap(([k, messages]) => {
+      const field = [`items.${i}`, String(i)].flatMap((p) =>
+        k === p ? [""] : k.startsWith(`${p}.`) ? [k.slice(p.length + 1)] : [],
+      )[0];
+      if (field === undefined) return [];
+      const label = columns.find((c) => c.key === field)?.label;
+      return messages.map((m) => (label ? `${label}: ${m}` : m));
+    });
 
   return (
     <div className="space-y-3" data-testid={testId}>

@@ -8,16 +8,22 @@ export function DataTable({
   children,
   testId,
   className = "",
+  stackOnMobile = false,
 }: {
   columns: (Column | string)[];
   children: ReactNode;
   testId?: string;
   className?: string;
+  /** Below 640 px the rows become blocks (the caller lays out their cells) and the header is hidden. */
+  stackOnMobile?: boolean;
 }) {
+  const stack = stackOnMobile ? "max-sm:block" : "";
   return (
     <div className={`overflow-x-auto ${className}`}>
-      <table className="w-full text-left text-sm" data-testid={testId}>
-        <thead className="text-xs uppercase text-[var(--foreground-soft)]">
+      <table className={`w-full text-left text-sm ${stack}`} data-testid={testId}>
+        <thead
+          className={`text-xs uppercase text-[var(--foreground-soft)] ${stackOnMobile ? "max-sm:sr-only" : ""}`}
+        >
           <tr>
             {columns.map((c) => {
               const col = typeof c === "string" ? { label: c } : c;
@@ -33,7 +39,7 @@ export function DataTable({
             })}
           </tr>
         </thead>
-        <tbody>{children}</tbody>
+        <tbody className={stack}>{children}</tbody>
       </table>
     </div>
   );

@@ -101,9 +101,13 @@ export function updateArenaConfig({
         const current = readStudyArenaConfig(tx, studyId);
         const parsed = parseArenaConfig({ ...current, ...patch });
         if (!parsed.ok) {
-          throw new AppError("invalid:arena_config", parsed.errors[0] ?? "The arena setup is not valid.", {
-            fieldErrors: parsed.fieldErrors,
-          });
+          throw new AppError(
+            "invalid:arena_config",
+            parsed.errors.join(" ") || "The arena setup is not valid.",
+            {
+              fieldErrors: parsed.fieldErrors,
+            },
+          );
         }
         const next = parsed.config;
         if (!sameCriteria(current.criteria, next.criteria)) {

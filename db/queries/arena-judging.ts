@@ -215,7 +215,8 @@ export function checkVerdicts(criteria: ArenaCriterion[], input: unknown): Recor
     if (!known.has(key)) errors[`verdicts.${key}`] = [`"${key}" is not a criterion of this arena.`];
   }
   const first = Object.values(errors)[0]?.[0];
-  if (first) throw new AppError("invalid:arena_vote", first, { fieldErrors: errors });
+  if (first)
+    throw new AppError("invalid:arena_vote", Object.values(errors).flat().join(" "), { fieldErrors: errors });
   return out;
 }
 

@@ -3,6 +3,7 @@ import { and, asc, desc, eq, ne } from "drizzle-orm";
 import { normalizeInstitution } from "@/lib/assignment/eligibility";
 import { AppError } from "@/lib/errors";
 import { plural } from "@/lib/format";
+import { normalizeIdeaCode } from "@/lib/ideas/codes";
 import type { AssignmentState } from "@/lib/reviews/types";
 import { getDb } from "../client";
 import { withDbErrors } from "../errors";
@@ -185,7 +186,7 @@ export function pairProblem(
 }
 
 export function findIdeaByCode(ex: Executor, studyId: string, code: string): AssignableIdea {
-  const wanted = code.trim().toUpperCase();
+  const wanted = normalizeIdeaCode(code) ?? code.trim().toUpperCase();
   const idea = readAssignableIdeas(ex, studyId).find((i) => i.code === wanted);
   if (!idea) {
     const message = `No idea ready for review has the code "${code.trim()}".`;

@@ -158,12 +158,15 @@ export function commitIdeaImport({
           imported++;
         }
         const bad = Object.entries(errors);
-        const [first] = bad;
-        if (first !== undefined) {
-          const [line, msgs] = first;
+        if (bad.length > 0) {
+          // Every bad row at once (the first 20 in the message; all of them in fieldErrors).
+          const shown = bad
+            .slice(0, 20)
+            .map(([line, msgs]) => `${line}: ${msgs.join("; ").replace(/\.$/, "")}.`);
+          const more = bad.length > 20 ? ` And ${plural(bad.length - 20, "more row")}.` : "";
           throw new AppError(
             "invalid:import",
-            `${plural(bad.length, "row")} ${bad.length === 1 ? "has" : "have"} problems, so nothing was imported. First: ${line}: ${msgs.join("; ")}.`,
+            `${plural(bad.length, "row")} ${bad.length === 1 ? "has" : "have"} problems, so nothing was imported. ${shown.join(" ")}${more}`,
             { fieldErrors: errors },
           );
         }

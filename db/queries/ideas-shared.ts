@@ -1,7 +1,6 @@
 import "server-only";
 import { and, eq } from "drizzle-orm";
 import { AppError, type FieldErrors } from "@/lib/errors";
-import { plural } from "@/lib/format";
 import { generateIdeaCode } from "@/lib/ideas/codes";
 import { DEFAULT_IDEA_TEMPLATE } from "@/lib/ideas/template";
 import type { IdeaTemplateField } from "@/lib/ideas/types";
@@ -15,9 +14,11 @@ import type { Executor } from "./study-shared";
 const CODE_ATTEMPTS = 10;
 
 export function invalidIdea(errors: FieldErrors): AppError {
-  const messages = Object.values(errors).flat();
-  const more = messages.length > 1 ? ` (and ${plural(messages.length - 1, "more problem")})` : "";
-  return new AppError("invalid:idea", `${messages[0]}${more}`, { fieldErrors: errors });
+  // Every problem at once; each message already names its field by the template's label.
+  const messages = [...new Set(Object.values(errors).flat())];
+  return new AppError("invalid:idea", messages.join(" ") || "The idea is not valid.", {
+    fieldErrors: errors,
+  });
 }
 
 /** A code not yet used in the study. Checked first, so the insert never trips the unique index. */

@@ -301,7 +301,7 @@ describe("submitting", () => {
       title: ["Title has 31 words; the limit is 30."],
       problem: ["Problem statement is required."],
     });
-    expect(error.message).toBe("Title has 31 words; the limit is 30. (and 1 more problem)");
+    expect(error.message).toBe("Title has 31 words; the limit is 30. Problem statement is required.");
     expect(getIdeaForAuthor({ studyId: idea.studyId, ideaId: idea.id, authorId: writer.id })).toMatchObject({
       status: "draft",
       version: 1,
@@ -550,7 +550,7 @@ describe("import", () => {
       "line 5": ["Title is required."],
     });
     expect(error.message).toBe(
-      "2 rows have problems, so nothing was imported. First: line 3: the topic is not one of this study's topics.",
+      "2 rows have problems, so nothing was imported. line 3: the topic is not one of this study's topics. line 5: Title is required.",
     );
     expect(db.select({ n: count() }).from(ideas).get()!.n).toBe(0);
     expect(db.select({ n: count() }).from(ideaImports).get()!.n).toBe(0);

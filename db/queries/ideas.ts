@@ -22,6 +22,7 @@ export {
   saveNormalizationResult,
   setNormalizationPending,
 } from "./ideas-normalization";
+export { acceptCleanRewrites } from "./ideas-normalization-bulk";
 export {
   type BalanceCount,
   type BalanceTable,

@@ -2,6 +2,7 @@ import "server-only";
 import { eq } from "drizzle-orm";
 import { AppError } from "@/lib/errors";
 import { plural } from "@/lib/format";
+import { normalizeIdeaCode } from "@/lib/ideas/codes";
 import { RATIONALE_CHAR_CAP, type ReviewAnswers, validateAnswers } from "@/lib/reviews/answers";
 import type { ReviewForm } from "@/lib/reviews/form";
 import { parseTidyReviews, type TidyReview } from "@/lib/stats/tidy";
@@ -122,7 +123,9 @@ export function importReviews({
         const byCode = new Map(ideaRows.map((i) => [i.code, i]));
         const byExternal = new Map(ideaRows.flatMap((i) => (i.externalId ? [[i.externalId, i]] : [])));
         const findIdea = (ideaId: string) =>
-          byId.get(ideaId) ?? byCode.get(ideaId.toUpperCase()) ?? byExternal.get(ideaId);
+          byId.get(ideaId) ??
+          byCode.get(normalizeIdeaCode(ideaId) ?? ideaId.toUpperCase()) ??
+          byExternal.get(ideaId);
         const conditionIds = new Map(
           tx
             .select({ id: conditions.id, key: conditions.key })

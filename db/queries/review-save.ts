@@ -32,8 +32,9 @@ export type SaveResult = { version: number; status: "draft" | "submitted"; saved
 const ACTIVE_CAP = 3600; // one save can add at most an hour, so a forged number cannot inflate much
 
 function invalidReview(errors: Record<string, string>): AppError {
+  // Every problem at once; each message names its metric by the form's label.
   const messages = Object.values(errors);
-  return new AppError("invalid:review", messages[0] ?? "The review is not valid.", {
+  return new AppError("invalid:review", messages.join(" ") || "The review is not valid.", {
     fieldErrors: Object.fromEntries(Object.entries(errors).map(([k, v]) => [k, [v]])),
   });
 }

@@ -77,7 +77,7 @@ export function updateReviewForm({
 }): ReviewForm {
   const parsed = parseReviewForm(form);
   if (!parsed.ok) {
-    throw new AppError("invalid:review_form", parsed.errors[0] ?? "The form is not valid.", {
+    throw new AppError("invalid:review_form", parsed.errors.join(" ") || "The form is not valid.", {
       fieldErrors: { form: parsed.errors },
     });
   }
@@ -103,6 +103,16 @@ export function updateReviewForm({
     ),
   );
 }
+
+/** The review settings form's labels, for messages ("Most ideas: must be at least 1."). */
+const REVIEW_SETTINGS_LABELS = {
+  maxTopicChoices: "Topics a reviewer may choose",
+  loadMin: "Fewest ideas",
+  loadMax: "Most ideas",
+  attestationText: "Attestation on submit",
+  showOtherReviewsAfterClose: "Show other reviews after close",
+  minActiveSeconds: "Least active time (seconds)",
+};
 
 export const reviewSettingsSchema = z
   .object({
@@ -147,7 +157,7 @@ export function updateReviewSettings({
   actorId: string;
   settings: unknown;
 }): ReviewSettings {
-  const parsed = parse("invalid:review_settings", reviewSettingsSchema, settings);
+  const parsed = parse("invalid:review_settings", reviewSettingsSchema, settings, REVIEW_SETTINGS_LABELS);
   return withDbErrors(() =>
     getDb().transaction(
       (tx) => {

@@ -2,6 +2,7 @@ import "server-only";
 import { and, asc, eq, inArray } from "drizzle-orm";
 import { AppError } from "@/lib/errors";
 import { plural } from "@/lib/format";
+import { normalizeIdeaCode } from "@/lib/ideas/codes";
 import { getDb } from "../client";
 import { withDbErrors } from "../errors";
 import { ideas, memberships, reviewConflicts, reviewerProfiles, users } from "../schema";
@@ -81,7 +82,10 @@ export function saveReviewerProfile({
         loadStudy(tx, studyId);
         const errors = profileProblems(tx, studyId, clean);
         const first = Object.values(errors)[0]?.[0];
-        if (first) throw new AppError("invalid:reviewer_profile", first, { fieldErrors: errors });
+        if (first)
+          throw new AppError("invalid:reviewer_profile", Object.values(errors).flat().join(" "), {
+            fieldErrors: errors,
+          });
         const now = Date.now();
         tx.insert(reviewerProfiles)
           .values({ studyId, userId, ...clean, createdAt: now, updatedAt: now })
@@ -191,7 +195,12 @@ export function addConflict({
           const idea = tx
             .select({ id: ideas.id })
             .from(ideas)
-            .where(and(eq(ideas.studyId, studyId), eq(ideas.code, ideaCode.trim().toUpperCase())))
+            .where(
+              and(
+                eq(ideas.studyId, studyId),
+                eq(ideas.code, normalizeIdeaCode(ideaCode) ?? ideaCode.trim().toUpperCase()),
+              ),
+            )
             .get();
           if (!idea)
             throw new AppError("invalid:conflict", `No idea of this study has the code "${ideaCode}".`, {

@@ -182,7 +182,8 @@ describe("assignment in the app", () => {
       studyId: s.study.id,
       actorId: s.organizer.id,
       reviewerId: r1!.id,
-      ideaCode: graphsIdea.code,
+      // Codes are looked up as people type them: any case, with or without the dash.
+      ideaCode: ` ${graphsIdea.code.toLowerCase()} `,
     });
     const run = runAssignment({
       studyId: s.study.id,
@@ -199,7 +200,7 @@ describe("assignment in the app", () => {
       addAssignmentPair({
         studyId: s.study.id,
         actorId: s.organizer.id,
-        ideaCode: promptingIdea.code,
+        ideaCode: promptingIdea.code.toLowerCase().replace("-", ""),
         reviewerId: r1!.id,
       }),
     );

@@ -32,6 +32,18 @@ export const phaseDatesSchema = z.partialRecord(
     }),
 );
 
+/** "Writing closes: the close date must be after the open date." */
+const PHASE_DATE_LABELS = Object.fromEntries(
+  STUDY_STATUSES.flatMap((p) => {
+    const name = p[0]?.toUpperCase() + p.slice(1);
+    return [
+      [p, name],
+      [`${p}.opensAt`, `${name} opens`],
+      [`${p}.closesAt`, `${name} closes`],
+    ];
+  }),
+);
+
 /** Planned dates per phase (epoch ms); informative only: phases change when the organizer says so. */
 export function updatePhaseDates({
   studyId,
@@ -43,7 +55,7 @@ export function updatePhaseDates({
   /** PhaseDates, validated here. */
   dates: unknown;
 }): PhaseDates {
-  const dates = parse("invalid:phase_dates", phaseDatesSchema, input) as PhaseDates;
+  const dates = parse("invalid:phase_dates", phaseDatesSchema, input, PHASE_DATE_LABELS) as PhaseDates;
   return withDbErrors(() =>
     getDb().transaction(
       (tx) => {

@@ -3,7 +3,7 @@ import { asc, count, desc, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
 import { plural } from "@/lib/format";
-import { getStudyTemplate, ideaTemplateSchema } from "@/lib/ideas/template";
+import { getStudyTemplate, ideaTemplateSchema, TEMPLATE_FIELD_LABELS } from "@/lib/ideas/template";
 import type { IdeaTemplateField } from "@/lib/ideas/types";
 import type { StudyStatus } from "@/lib/studies/types";
 import { studyDescriptionSchema, studyTitleSchema } from "@/lib/validation";
@@ -207,7 +207,7 @@ export function updateIdeaTemplate({
   actorId: string;
   template: unknown;
 }): IdeaTemplateField[] {
-  const fields = parse("invalid:template", ideaTemplateSchema, template);
+  const fields = parse("invalid:template", ideaTemplateSchema, template, TEMPLATE_FIELD_LABELS);
   return withDbErrors(() =>
     getDb().transaction(
       (tx) => {

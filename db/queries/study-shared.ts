@@ -4,6 +4,7 @@ import { count, eq } from "drizzle-orm";
 import type { BaseSQLiteDatabase } from "drizzle-orm/sqlite-core";
 import type { z } from "zod";
 import { AppError, type FieldErrors } from "@/lib/errors";
+import { issuesSentence, type PathLabels } from "@/lib/forms/issue-labels";
 import type { schema } from "../client";
 import { conditions, ideas, studies, studyEvents, topics } from "../schema";
 
@@ -44,24 +45,25 @@ export const conditionColumns = {
 
 const notFoundStudy = () => new AppError("not_found:study", "This study does not exist.");
 
-function invalid(code: `invalid:${string}`, error: z.ZodError): AppError {
+function invalid(code: `invalid:${string}`, error: z.ZodError, labels?: PathLabels): AppError {
   const fieldErrors: FieldErrors = {};
   for (const issue of error.issues) {
     const key = issue.path.length > 0 ? issue.path.join(".") : "_form";
     fieldErrors[key] = [...(fieldErrors[key] ?? []), issue.message];
   }
-  const first = error.issues[0];
-  const where = first?.path.length ? `${first.path.join(".")}: ` : "";
-  return new AppError(code, `${where}${first?.message ?? "The input is not valid."}`, { fieldErrors });
+  const message = issuesSentence(error.issues, labels) || "The input is not valid.";
+  return new AppError(code, message, { fieldErrors });
 }
 
+/** Parses with a zod schema; failures name every problem with the form's labels (never "0.name"). */
 export function parse<S extends z.ZodType>(
   code: `invalid:${string}`,
   schema: S,
   input: unknown,
+  labels?: PathLabels,
 ): z.output<S> {
   const result = schema.safeParse(input);
-  if (!result.success) throw invalid(code, result.error);
+  if (!result.success) throw invalid(code, result.error, labels);
   return result.data;
 }
 

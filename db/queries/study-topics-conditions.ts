@@ -64,6 +64,13 @@ export const topicsInputSchema = z
   });
 export type TopicInput = z.input<typeof topicsInputSchema>[number];
 
+/** How the settings form names topic fields in messages ("Topic 2: enter a topic name."). */
+export const TOPIC_LABELS = {
+  "*": "Topic {1}",
+  "*.name": "Topic {1}",
+  "*.description": "Topic {1} description",
+} as const;
+
 export const CONDITION_KEY_PATTERN = /^[A-Za-z][A-Za-z0-9_]{0,39}$/;
 
 export const conditionsInputSchema = z
@@ -108,6 +115,12 @@ export const conditionsInputSchema = z
     }
   });
 export type ConditionInput = z.input<typeof conditionsInputSchema>[number];
+
+export const CONDITION_LABELS = {
+  "*": "Condition {1}",
+  "*.key": "Condition {1} key",
+  "*.label": "Condition {1} label",
+} as const;
 
 function lockedError(problems: { field: string; message: string }[]): AppError {
   const fieldErrors: FieldErrors = {};
@@ -209,7 +222,7 @@ export function replaceTopics({
   /** TopicInput[], validated here. */
   items: unknown;
 }): StudySettings["topics"] {
-  const next = parse("invalid:topics", topicsInputSchema, items);
+  const next = parse("invalid:topics", topicsInputSchema, items, TOPIC_LABELS);
   return withDbErrors(() =>
     getDb().transaction(
       (tx) => {
@@ -276,7 +289,7 @@ export function replaceConditions({
   /** ConditionInput[], validated here. */
   items: unknown;
 }): StudySettings["conditions"] {
-  const next = parse("invalid:conditions", conditionsInputSchema, items);
+  const next = parse("invalid:conditions", conditionsInputSchema, items, CONDITION_LABELS);
   return withDbErrors(() =>
     getDb().transaction(
       (tx) => {

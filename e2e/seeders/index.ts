@@ -1,4 +1,5 @@
 import { seedArenaPairs } from "./arena";
+import { seedAcceptedText } from "./layout";
 import { seedConsentText, seedOpenAssignment, seedPhaseDates, seedUndecidedRewrite } from "./open-work";
 import { seedJudge, seedOrganizer, seedStudyRole } from "./people";
 import { seedResultsStudy, seedSubmittedReview } from "./results";
@@ -21,6 +22,7 @@ export const SEEDERS = {
   undecidedRewrite: seedUndecidedRewrite,
   consentText: seedConsentText,
   writingStudy: seedWritingStudy,
+  acceptedText: seedAcceptedText,
 };
 
 export type SeederName = keyof typeof SEEDERS;

@@ -182,25 +182,31 @@ describe("parseIdeaImport: bad rows are all reported, with line and field", () =
       "a missing required field",
       "a.jsonl",
       jsonl(good, good, { ...good, method: "  " }),
-      [{ line: 3, field: "method", message: "line 3: method: Proposed method is required." }],
+      [{ line: 3, field: "method", message: 'line 3: Proposed method is required (column "method")' }],
     ],
     [
       "a field over its word limit",
       "a.jsonl",
       jsonl({ ...good, title: "one two three four five six seven eight nine ten eleven" }),
-      [{ line: 1, field: "title", message: "line 1: title: Title has 11 words; the limit is 10." }],
+      [{ line: 1, field: "title", message: 'line 1: Title has 11 words; the limit is 10 (column "title")' }],
     ],
     [
       "a field that is not text",
       "a.jsonl",
       jsonl({ ...good, notes: ["a"] }),
-      [{ line: 1, field: "notes", message: "line 1: notes: Notes must be text." }],
+      [{ line: 1, field: "notes", message: 'line 1: Notes must be text (column "notes")' }],
     ],
     [
       "a field over the character cap",
       "a.jsonl",
       jsonl({ ...good, notes: "x".repeat(20_001) }),
-      [{ line: 1, field: "notes", message: /^line 1: notes: Notes is too long: 20,001 characters/ }],
+      [
+        {
+          line: 1,
+          field: "notes",
+          message: /^line 1: Notes is too long: 20,001 characters .* \(column "notes"\)$/,
+        },
+      ],
     ],
     [
       "an external_id repeated within the file",
@@ -226,7 +232,7 @@ describe("parseIdeaImport: bad rows are all reported, with line and field", () =
       jsonl({ ...good, topic: "Vision", method: "" }, good, { ...good, condition: "X" }),
       [
         { line: 1, field: "topic", message: /^line 1: topic "Vision"/ },
-        { line: 1, field: "method", message: "line 1: method: Proposed method is required." },
+        { line: 1, field: "method", message: 'line 1: Proposed method is required (column "method")' },
         { line: 3, field: "condition", message: /^line 3: condition "X"/ },
       ],
     ],
@@ -286,7 +292,7 @@ describe("parseIdeaImport: bad rows are all reported, with line and field", () =
       "a missing required value in CSV",
       "a.csv",
       csv(["title", "method", "topic", "condition"], [["", "m", "NLP", "AI"]]),
-      [{ line: 2, field: "title", message: "line 2: title: Title is required." }],
+      [{ line: 2, field: "title", message: 'line 2: Title is required (column "title")' }],
     ],
   ])("%s", (_name, fileName, content, expected) => {
     const result = run(fileName, content);

@@ -311,7 +311,7 @@ export function parseIdeaImport({
     if (!checked.ok) {
       for (const field of template) {
         for (const message of checked.errors[field.key] ?? []) {
-          errors.push(lineError(line, `${field.key}: ${message}`, field.key));
+          errors.push(lineError(line, `${message.replace(/\.$/, "")} (column "${field.key}")`, field.key));
         }
       }
     }

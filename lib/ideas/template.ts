@@ -84,6 +84,15 @@ export const templateFieldSchema = z.object({
     .default(null),
 });
 
+/** How the settings form names template fields in messages ("Field 2 label: enter a label."). */
+export const TEMPLATE_FIELD_LABELS = {
+  "*": "Field {1}",
+  "*.key": "Field {1} key",
+  "*.label": "Field {1} label",
+  "*.guidance": "Field {1} guidance",
+  "*.wordLimit": "Field {1} word limit",
+} as const;
+
 export const ideaTemplateSchema = z
   .array(templateFieldSchema)
   .min(1, "A template needs at least one field.")

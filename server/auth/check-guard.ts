@@ -3,6 +3,7 @@ import type { z } from "zod";
 import { getStudyById, getStudyRoles } from "@/db/queries/studies";
 import type { SessionUser } from "@/lib/auth/types";
 import { AppError, type FieldErrors } from "@/lib/errors";
+import { issuesSentence } from "@/lib/forms/issue-labels";
 import type { StudyRole } from "@/lib/studies/types";
 import { uuidSchema } from "@/lib/validation";
 import { needsConsent } from "./consent";
@@ -58,10 +59,9 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.ou
   const result = schema.safeParse(input);
   if (result.success) return result.data;
   const fieldErrors = zodFieldErrors(result.error);
-  const summary = Object.entries(fieldErrors)
-    .map(([field, msgs]) => `${field}: ${msgs[0]}`)
-    .join("; ");
-  throw new AppError("invalid:input", `Please correct the highlighted fields (${summary}).`, { fieldErrors });
+  throw new AppError("invalid:input", `Please correct: ${issuesSentence(result.error.issues)}`, {
+    fieldErrors,
+  });
 }
 
 /**

@@ -66,32 +66,42 @@ export default async function ArenaPage({ params }: PageProps<"/studies/[studyId
         </Card>
       ) : (
         <>
-          <div className="grid gap-4 lg:grid-cols-2">
-            <IdeaColumn label="Idea A" side="a" idea={pair.left} />
-            <IdeaColumn label="Idea B" side="b" idea={pair.right} />
-          </div>
-          <div className="grid gap-4 lg:grid-cols-[1fr_18rem]">
-            <VerdictPanel
-              key={pair.pairId}
-              studyId={studyId}
-              pairId={pair.pairId}
-              criteria={board.criteria}
-            />
-            <Card data-testid="arena-shortcuts" className="self-start">
-              <CardTitle>Keyboard</CardTitle>
-              <dl className="space-y-2 text-sm">
-                {SHORTCUTS.map(([keys, what]) => (
-                  <div key={keys}>
-                    <dt>
-                      <kbd className="rounded border border-[var(--border)] px-1 font-mono text-xs">
-                        {keys}
-                      </kbd>
-                    </dt>
-                    <dd className="text-xs text-[var(--foreground-soft)]">{what}</dd>
-                  </div>
-                ))}
-              </dl>
-            </Card>
+          {/* The verdict stays in view (sticky, scrolling on its own if taller than the window) while the
+              judge scrolls through long ideas. */}
+          <div className="grid items-start gap-4 lg:grid-cols-[minmax(0,1fr)_22rem]">
+            <div className="min-w-0 space-y-4">
+              <div className="grid gap-4 xl:grid-cols-2">
+                <IdeaColumn label="Idea A" side="a" idea={pair.left} />
+                <IdeaColumn label="Idea B" side="b" idea={pair.right} />
+              </div>
+              <Card data-testid="arena-shortcuts">
+                <CardTitle>Keyboard</CardTitle>
+                <dl className="grid gap-2 text-sm sm:grid-cols-2">
+                  {SHORTCUTS.map(([keys, what]) => (
+                    <div key={keys}>
+                      <dt>
+                        <kbd className="rounded border border-[var(--border)] px-1 font-mono text-xs">
+                          {keys}
+                        </kbd>
+                      </dt>
+                      <dd className="text-xs text-[var(--foreground-soft)]">{what}</dd>
+                    </div>
+                  ))}
+                </dl>
+              </Card>
+            </div>
+            <aside
+              aria-label="Your verdict"
+              className="lg:sticky lg:top-4 lg:max-h-[calc(100vh-2rem)] lg:overflow-y-auto"
+              data-testid="verdict-aside"
+            >
+              <VerdictPanel
+                key={pair.pairId}
+                studyId={studyId}
+                pairId={pair.pairId}
+                criteria={board.criteria}
+              />
+            </aside>
           </div>
         </>
       )}

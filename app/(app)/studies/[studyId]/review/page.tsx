@@ -67,20 +67,28 @@ export default async function ReviewQueuePage({ params }: PageProps<"/studies/[s
             </p>
             <DataTable
               testId="review-queue"
+              stackOnMobile
               columns={["Idea", "Topic", "State", "Due", { label: "", align: "right" }]}
             >
               {queue.map((q) => (
-                <tr key={q.assignmentId} className="border-t border-[var(--border)]" data-testid="queue-row">
-                  <td className="py-2 pr-3 font-mono">{q.code}</td>
-                  <td className="py-2 pr-3">{q.topic}</td>
-                  <td className="py-2 pr-3">
+                <tr
+                  key={q.assignmentId}
+                  className="border-t border-[var(--border)] max-sm:flex max-sm:flex-wrap max-sm:items-center max-sm:gap-x-3 max-sm:gap-y-1 max-sm:py-3"
+                  data-testid="queue-row"
+                >
+                  <td className="py-2 pr-3 font-mono max-sm:p-0">{q.code}</td>
+                  <td className="py-2 pr-3 max-sm:w-full max-sm:p-0 max-sm:order-first">{q.topic}</td>
+                  <td className="py-2 pr-3 max-sm:p-0">
                     <Badge tone={q.state === "submitted" ? "accent" : "neutral"}>{stateLabel[q.state]}</Badge>
                     {q.state !== "submitted" && q.dueAt !== null && now > q.dueAt ? (
                       <span className="ml-2 text-xs font-medium text-red-700 dark:text-red-400">Overdue</span>
                     ) : null}
                   </td>
-                  <td className="py-2 pr-3">{q.dueAt ? formatUtcDateTime(q.dueAt, { zone: false }) : "—"}</td>
-                  <td className="py-2 text-right">
+                  <td className="py-2 pr-3 max-sm:p-0 max-sm:text-xs">
+                    <span className="sm:hidden">Due </span>
+                    {q.dueAt ? formatUtcDateTime(q.dueAt, { zone: false }) : "—"}
+                  </td>
+                  <td className="py-2 text-right max-sm:ml-auto max-sm:p-0">
                     <Link
                       href={`/studies/${studyId}/review/${q.assignmentId}`}
                       className={buttonClass("secondary")}

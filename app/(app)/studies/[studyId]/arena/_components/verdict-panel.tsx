@@ -175,11 +175,11 @@ export function VerdictPanel({
               data-testid={`criterion-${c.key}`}
               data-active={i === active ? "true" : undefined}
               aria-invalid={error ? true : undefined}
-              className={`rounded-md border px-3 py-2 ${i === active ? "border-[var(--accent)] bg-[var(--accent-soft)]" : "border-[var(--border)]"}`}
+              className={`rounded-md border px-3 py-1.5 ${i === active ? "border-[var(--accent)] bg-[var(--accent-soft)]" : "border-[var(--border)]"}`}
             >
               <legend className="sr-only">{c.label}</legend>
               <div className="flex flex-wrap items-center justify-between gap-3">
-                <div className="min-w-48 flex-1">
+                <div className="min-w-40 flex-1">
                   <p className="text-sm font-semibold" aria-hidden="true">
                     <span className="mr-1 text-xs text-[var(--foreground-soft)]">{i + 1}.</span>
                     {c.label}
@@ -196,7 +196,7 @@ export function VerdictPanel({
                         key={o.value}
                         htmlFor={radioId(c.key, o.value)}
                         data-testid={`option-${c.key}-${o.value}`}
-                        className={`flex min-w-20 cursor-pointer items-center justify-center gap-1 rounded border px-2 py-1 text-sm has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-[var(--accent)] ${checked ? "border-[var(--accent)] bg-[var(--accent)] text-white" : "border-[var(--border)] bg-[var(--surface)]"}`}
+                        className={`flex min-w-16 cursor-pointer items-center justify-center gap-1 rounded border px-2 py-1 text-sm has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-[var(--accent)] ${checked ? "border-[var(--accent)] bg-[var(--accent)] text-white" : "border-[var(--border)] bg-[var(--surface)]"}`}
                       >
                         <input
                           id={radioId(c.key, o.value)}
@@ -235,7 +235,7 @@ export function VerdictPanel({
         <textarea
           id="arena-comment"
           ref={commentRef}
-          rows={3}
+          rows={2}
           maxLength={COMMENT_MAX}
           value={comment}
           disabled={busy}

@@ -8,6 +8,7 @@ import { Button } from "@/components/ui/button";
 import { useAutosave, useProblemMessage } from "@/components/use-autosave";
 import type { SaveOutcome } from "@/lib/autosave";
 import type { ActionResult } from "@/lib/errors";
+import { recheckFieldErrors } from "@/lib/ideas/field-recheck";
 import { countWords, validateIdeaFields } from "@/lib/ideas/template";
 import type { IdeaFields, IdeaTemplateField } from "@/lib/ideas/types";
 import { saveIdeaAction, submitIdeaAction, withdrawIdeaAction } from "../actions";
@@ -27,6 +28,7 @@ export function IdeaEditor({
   studyId,
   ideaId,
   code,
+  topicName,
   template,
   initialFields,
   initialVersion,
@@ -37,6 +39,7 @@ export function IdeaEditor({
   studyId: string;
   ideaId: string;
   code: string;
+  topicName: string;
   template: IdeaTemplateField[];
   initialFields: IdeaFields;
   initialVersion: number;
@@ -87,7 +90,7 @@ export function IdeaEditor({
     const check = validateIdeaFields({ template, fields: autosave.latest(), mode: "submit" });
     if (!check.ok) {
       setFieldErrors(check.errors);
-      setMessage("Some fields need attention before you can submit.");
+      setMessage(`Before you can submit: ${Object.values(check.errors).flat().join(" ")}`);
       return;
     }
     if (attestationText && !attested) {
@@ -137,7 +140,8 @@ export function IdeaEditor({
     <div className="space-y-6">
       <div className="sticky top-0 z-10 flex flex-wrap items-center justify-between gap-2 border-b border-[var(--border)] bg-[var(--background)] py-2">
         <p className="text-sm">
-          Idea <span className="font-mono">{code}</span> · status{" "}
+          Idea <span className="font-mono">{code}</span> · topic{" "}
+          <strong data-testid="idea-topic">{topicName}</strong> · status{" "}
           <strong data-testid="idea-status">{status}</strong>
         </p>
         <p className="text-sm" role="status" aria-live="polite" data-testid="save-state">
@@ -216,7 +220,15 @@ export function IdeaEditor({
                 data-testid={id}
                 value={value}
                 readOnly={!editable}
-                onChange={(e) => autosave.edit((prev) => ({ ...prev, [f.key]: e.target.value }))}
+                onChange={(e) => {
+                  const text = e.target.value;
+                  autosave.edit((prev) => ({ ...prev, [f.key]: text }));
+                  if (errors) {
+                    setFieldErrors((prev) =>
+                      recheckFieldErrors({ errors: prev, template, key: f.key, value: text }),
+                    );
+                  }
+                }}
                 onBlur={() => void autosave.save()}
                 rows={f.key === "title" ? 2 : 8}
                 aria-invalid={errors ? true : undefined}

@@ -30,6 +30,7 @@ export default async function IdeaPage({ params }: PageProps<"/studies/[studyId]
         studyId={studyId}
         ideaId={idea.id}
         code={idea.code}
+        topicName={idea.topicName}
         template={template}
         initialFields={idea.fields}
         initialVersion={idea.version}

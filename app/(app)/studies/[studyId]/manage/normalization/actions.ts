@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { getRewriteLeakFlags } from "@/db/queries/idea-leaks";
-import { reviewNormalization } from "@/db/queries/ideas";
+import { acceptCleanRewrites, reviewNormalization } from "@/db/queries/ideas";
 import { AppError } from "@/lib/errors";
 import { describeLeakFlags } from "@/lib/ideas/leak-summary";
 import { uuidSchema } from "@/lib/validation";
@@ -54,5 +54,19 @@ export const reviewNormalizationAction = guardedAction(
     reviewNormalization({ studyId: study.id, ideaId: input.ideaId, decision: input.decision, editedFields });
     revalidatePath(`/studies/${study.id}/manage/normalization`, "layout");
     return { decision: input.decision };
+  },
+);
+
+export const acceptCleanRewritesAction = guardedAction(
+  {
+    ...organizer,
+    schema: z.object({
+      ideaIds: z.array(uuidSchema).min(1, "There are no rewrites without leak-check hits to accept."),
+    }),
+  },
+  ({ study, user, input }) => {
+    const result = acceptCleanRewrites({ studyId: study.id, ideaIds: input.ideaIds, actorId: user.id });
+    revalidatePath(`/studies/${study.id}/manage/normalization`, "layout");
+    return result;
   },
 );

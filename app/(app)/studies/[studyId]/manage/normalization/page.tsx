@@ -10,9 +10,11 @@ import { listLeakFlagsByIdea } from "@/db/queries/idea-leaks";
 import { listIdeasForOrganizer } from "@/db/queries/ideas";
 import { listJobs } from "@/db/queries/jobs";
 import { plural } from "@/lib/format";
+import { cleanRewriteIds, normalizationPhaseProblem } from "@/lib/ideas/normalization-queue";
 import { getLlmConfig } from "@/server/ai/providers";
 import { guardPage } from "@/server/auth/guarded-handlers";
 import { NORMALIZE_JOB_KIND } from "@/server/jobs/normalize-ideas";
+import { BulkAcceptForm } from "./bulk-accept-form";
 import { StartNormalizationForm } from "./start-form";
 
 export const metadata: Metadata = { title: "Normalization" };
@@ -22,7 +24,8 @@ export default async function NormalizationPage({
   searchParams,
 }: PageProps<"/studies/[studyId]/manage/normalization">) {
   const { studyId } = await params;
-  await guardPage({ study: { roles: ["organizer"] } }, { studyId });
+  const { study } = await guardPage({ study: { roles: ["organizer"] } }, { studyId });
+  const phaseProblem = normalizationPhaseProblem(study.status);
   const onlyHits = (await searchParams).hits === "1";
   const config = getLlmConfig();
   const submitted = listIdeasForOrganizer({ studyId, status: "submitted" });
@@ -30,6 +33,8 @@ export default async function NormalizationPage({
   const hitCount = (id: string) => hits.get(id)?.length ?? 0;
   const withHits = submitted.filter((i) => hitCount(i.id) > 0).length;
   const ideas = onlyHits ? submitted.filter((i) => hitCount(i.id) > 0) : submitted;
+  const clean = new Set(cleanRewriteIds(submitted, hitCount));
+  const notYetNormalized = submitted.filter((i) => i.normalizationState !== "done").length;
   const [lastJob] = listJobs({ studyId, kind: NORMALIZE_JOB_KIND, limit: 1 });
   const spend = getLlmCallTotals({ studyId }).byPurposeModel.filter((r) => r.purpose === "normalization");
   const cost = spend.reduce((s, r) => s + r.costUsd, 0);
@@ -46,8 +51,12 @@ export default async function NormalizationPage({
             see only the text you choose.
           </p>
           {config.configured ? (
-            ideas.length > 0 ? (
-              <StartNormalizationForm studyId={studyId} count={submitted.length} />
+            submitted.length > 0 ? (
+              <StartNormalizationForm
+                studyId={studyId}
+                notYetNormalized={notYetNormalized}
+                phaseProblem={phaseProblem}
+              />
             ) : (
               <p className="text-sm">No submitted ideas yet.</p>
             )
@@ -84,6 +93,15 @@ export default async function NormalizationPage({
             </Link>
           )}
         </p>
+        {submitted.length > 0 ? (
+          <div className="mb-4">
+            <BulkAcceptForm
+              studyId={studyId}
+              ideas={submitted.filter((i) => clean.has(i.id)).map((i) => ({ id: i.id, code: i.code }))}
+              phaseProblem={phaseProblem}
+            />
+          </div>
+        ) : null}
         <DataTable
           testId="normalization-table"
           columns={["", "Code", "Title", "Topic", "Condition", "Rewrite", "Leak hits", "Decision", ""]}

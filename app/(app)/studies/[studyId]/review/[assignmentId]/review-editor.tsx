@@ -347,7 +347,11 @@ export function ReviewEditor({
           </Alert>
         ) : null}
         {readOnly ? null : (
-          <div className="flex gap-3">
+          // On small screens the buttons stay in view at the bottom while the form is on screen.
+          <div
+            className="flex flex-wrap gap-3 max-lg:sticky max-lg:bottom-0 max-lg:z-10 max-lg:-mx-5 max-lg:border-t max-lg:border-[var(--border)] max-lg:bg-[var(--surface)] max-lg:px-5 max-lg:py-3"
+            data-testid="review-actions"
+          >
             <Button
               type="button"
               onClick={() => void submit()}

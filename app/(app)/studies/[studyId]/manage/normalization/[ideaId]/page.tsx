@@ -1,14 +1,17 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { Markdown } from "@/components/markdown";
+import { MarkdownDiff } from "@/components/markdown-diff";
 import { Alert } from "@/components/ui/alert";
+import { buttonClass } from "@/components/ui/button";
 import { Card, CardTitle } from "@/components/ui/card";
-import { WordDiff } from "@/components/word-diff";
 import { listLeakPeople } from "@/db/queries/idea-leaks";
-import { getIdeaForOrganizer } from "@/db/queries/ideas";
+import { getIdeaForOrganizer, listIdeasForOrganizer } from "@/db/queries/ideas";
 import { getStudySettings } from "@/db/queries/study-setup";
 import { checkLeaks } from "@/lib/ideas/leak-check";
 import { describeLeakFlags } from "@/lib/ideas/leak-summary";
+import { nextIdeaId, normalizationPhaseProblem } from "@/lib/ideas/normalization-queue";
 import { guardPage } from "@/server/auth/guarded-handlers";
 import { DecisionButtons, EditRewriteForm } from "./review-forms";
 
@@ -18,7 +21,8 @@ export default async function ReviewNormalizationPage({
   params,
 }: PageProps<"/studies/[studyId]/manage/normalization/[ideaId]">) {
   const { studyId, ideaId } = await params;
-  await guardPage({ study: { roles: ["organizer"] } }, { studyId });
+  const { study } = await guardPage({ study: { roles: ["organizer"] } }, { studyId });
+  const phaseProblem = normalizationPhaseProblem(study.status);
   const idea = /^[0-9a-f-]{36}$/.test(ideaId) ? getIdeaForOrganizer({ studyId, ideaId }) : undefined;
   if (!idea) notFound();
   const { template } = getStudySettings({ studyId });
@@ -27,11 +31,21 @@ export default async function ReviewNormalizationPage({
   const reviewText = idea.reviewTextSource === "original" || !rewrite ? idea.fields : rewrite;
   const people = listLeakPeople({ studyId });
   const flags = checkLeaks({ fields: reviewText, template, people });
+  const next = nextIdeaId(listIdeasForOrganizer({ studyId, status: "submitted" }), idea.id);
   return (
     <div className="space-y-6">
-      <p className="text-sm">
+      <nav className="flex flex-wrap items-center justify-between gap-3 text-sm">
         <Link href={`/studies/${studyId}/manage/normalization`}>← All ideas</Link>
-      </p>
+        {next ? (
+          <Link
+            href={`/studies/${studyId}/manage/normalization/${next}`}
+            className={buttonClass("secondary")}
+            data-testid="next-idea"
+          >
+            Next idea →
+          </Link>
+        ) : null}
+      </nav>
       <h1 className="text-xl font-semibold">
         Idea <span className="font-mono">{idea.code}</span> · {idea.topicName} · {idea.conditionKey}
       </h1>
@@ -80,16 +94,14 @@ export default async function ReviewNormalizationPage({
                 <h3 className="text-xs font-semibold uppercase text-[var(--foreground-soft)]">
                   {f.label} · original
                 </h3>
-                <p className="whitespace-pre-wrap text-sm" data-testid={`original-${f.key}`}>
-                  {idea.fields[f.key] ?? ""}
-                </p>
+                <Markdown testId={`original-${f.key}`}>{idea.fields[f.key] ?? ""}</Markdown>
               </div>
               <div>
                 <h3 className="text-xs font-semibold uppercase text-[var(--foreground-soft)]">
                   {f.label} · changes
                 </h3>
                 {rewrite ? (
-                  <WordDiff
+                  <MarkdownDiff
                     before={idea.fields[f.key] ?? ""}
                     after={rewrite[f.key] ?? ""}
                     testId={`diff-${f.key}`}
@@ -108,12 +120,19 @@ export default async function ReviewNormalizationPage({
           studyId={studyId}
           ideaId={idea.id}
           hasRewrite={!!rewrite}
+          phaseProblem={phaseProblem}
           rewriteHits={describeLeakFlags(rewrite ? checkLeaks({ fields: rewrite, template, people }) : [])}
         />
         <details className="mt-4">
           <summary className="cursor-pointer text-sm">Edit the text reviewers will see</summary>
           <div className="mt-3">
-            <EditRewriteForm studyId={studyId} ideaId={idea.id} template={template} fields={reviewText} />
+            <EditRewriteForm
+              studyId={studyId}
+              ideaId={idea.id}
+              template={template}
+              fields={reviewText}
+              phaseProblem={phaseProblem}
+            />
           </div>
         </details>
       </Card>

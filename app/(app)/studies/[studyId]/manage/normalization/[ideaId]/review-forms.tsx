@@ -12,10 +12,13 @@ export function DecisionButtons({
   ideaId,
   hasRewrite,
   rewriteHits,
+  phaseProblem,
 }: {
   studyId: string;
   ideaId: string;
   hasRewrite: boolean;
+  /** Why the phase forbids decisions now; null when they are allowed. */
+  phaseProblem: string | null;
   /** The rewrite's leak-check hits as describeLeakFlags writes them; empty when it has none. */
   rewriteHits: string;
 }) {
@@ -25,6 +28,7 @@ export function DecisionButtons({
         <ActionForm
           action={reviewNormalizationAction}
           submitLabel={rewriteHits ? "Accept the rewrite with its leak hits" : "Accept the rewrite"}
+          disabledReason={phaseProblem}
           testId="accept-rewrite"
           success={done}
           confirm={
@@ -46,8 +50,9 @@ export function DecisionButtons({
       ) : null}
       <ActionForm
         action={reviewNormalizationAction}
-        submitLabel="Use the original"
+        submitLabel="Use the original text"
         variant="secondary"
+        disabledReason={phaseProblem}
         testId="use-original"
         success={done}
       >
@@ -64,17 +69,20 @@ export function EditRewriteForm({
   ideaId,
   template,
   fields,
+  phaseProblem,
 }: {
   studyId: string;
   ideaId: string;
   template: IdeaTemplateField[];
   fields: Record<string, string>;
+  phaseProblem: string | null;
 }) {
   return (
     <ActionForm
       action={reviewNormalizationAction}
       submitLabel="Save my edit as the review text"
       variant="secondary"
+      disabledReason={phaseProblem}
       testId="edit-rewrite"
       success={done}
     >
