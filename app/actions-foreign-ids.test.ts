@@ -261,6 +261,12 @@ const CASES: Record<string, Case> = {
     refusal: /not_found:paper/,
     input: (w) => ({ paperId: w.foreign.paperId, source: "openalex" }),
   },
+  "(app)/studies/[studyId]/literature/papers/[paperId]#readPaperAction": {
+    kind: "form",
+    phase: "writing",
+    refusal: /not_found:paper/,
+    input: (w) => ({ paperId: w.foreign.paperId }),
+  },
 };
 
 const APP = path.resolve(__dirname);
