@@ -24,6 +24,8 @@ export type ChainProgressState = {
   /** Papers read so far / to read, during the "reading" stage. */
   read?: number;
   toRead?: number;
+  /** Papers that could not be read (no abstract, a failed call): the chain stands without their summary. */
+  readErrors?: { paperId: string; message: string }[];
 };
 
 export type StoredReading = { source: PaperReadingSource; model: string; reading: PaperReading };
