@@ -25,7 +25,7 @@ export function chainLlmSteps({
   signal,
   seed,
 }: {
-  studyId: string;
+  studyId: string | null;
   jobId?: string | null;
   signal?: AbortSignal;
   seed?: number;
