@@ -42,7 +42,7 @@ test("organizer builds a chain and sees its timeline; a reviewer is refused", as
     "Kernel methods for molecule similarity",
     "Graph kernels for molecule property prediction",
     "Message passing networks for molecule property prediction",
-    "Attention over molecule graphs",
+    "Attention message passing for molecule property prediction",
     "Pretraining molecule encoders",
   ]);
   const directions = await nodes.evaluateAll((els) => els.map((e) => e.getAttribute("data-direction")));
@@ -75,8 +75,10 @@ test("organizer builds a chain and sees its timeline; a reviewer is refused", as
   await nodes.nth(3).getByTestId("node-remove-submit").click();
   await page.waitForURL((url) => url.href !== firstUrl);
   await expect(page.getByTestId("chain-status")).toHaveAttribute("data-status", "done", { timeout: 30_000 });
-  await expect(page.getByTestId("edited-papers")).toContainText("Removed: Attention over molecule graphs");
-  await expect(page.getByTestId("chain-0")).not.toContainText("Attention over molecule graphs");
+  await expect(page.getByTestId("edited-papers")).toContainText(
+    "Removed: Attention message passing for molecule property prediction",
+  );
+  await expect(page.getByTestId("chain-0")).not.toContainText("Attention message passing");
   await expect(page.getByTestId("chain-0").getByTestId("chain-node").first()).toBeVisible();
 
   // A reviewer of the study cannot open the chains, nor build one.
