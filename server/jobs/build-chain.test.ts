@@ -30,7 +30,7 @@ function seed() {
         paper({ importId: "a", title: "Parsing basics", abstract: "Grammars for parsing.", year: 1990 }),
         paper({ importId: "b", title: "Parsing with counts", abstract: "Statistical parsing.", year: 2000 }),
         paper({ importId: "c", title: "Neural parsing", abstract: "Neural networks parse.", year: 2010 }),
-        paper({ importId: "d", title: "Neural parsing at scale", abstract: "Parsing, larger.", year: 2020 }),
+        paper({ importId: "d", title: "Parsing at scale", abstract: "Larger parsers.", year: 2020 }),
       ],
       edges: [
         { citing: 1, cited: 0 },
