@@ -106,6 +106,31 @@ describe("build-chain job", () => {
     expect(getChain({ studyId: other.id, chainId: chain.id })).toBeNull();
   });
 
+  it("a build cancelled while the model is answering stops and shows as cancelled", async () => {
+    const { organizer, study } = seed();
+    // The mock model sleeps on MOCK_SLOW_MS (checking the abort signal), so the build is mid-call.
+    const chain = await startChainBuild({
+      studyId: study.id,
+      topic: "neural parsing MOCK_SLOW_MS=5000",
+      topicId: null,
+      options: defaultStoredOptions(),
+      actorId: organizer.id,
+    });
+    const runner = new JobRunner({ concurrency: 1, pollIntervalMs: 5 });
+    const running = runner.runUntilIdle();
+    await vi.waitFor(() =>
+      expect(getChain({ studyId: study.id, chainId: chain.id })?.status).toBe("running"),
+    );
+    cancelJob({ jobId: chain.jobId as string });
+    await running;
+    await runner.stop();
+    expect(getChain({ studyId: study.id, chainId: chain.id })).toMatchObject({
+      status: "cancelled",
+      jobStatus: "cancelled",
+      result: null,
+    });
+  });
+
   it("refuses an empty topic, naming the field", async () => {
     const { organizer, study } = seed();
     await expect(
