@@ -5,6 +5,9 @@ import { migrateDatabase } from "@/db/migrate";
 import { getEnv, resetEnvForTests } from "@/lib/env";
 
 const TABLES_IN_DELETE_ORDER = [
+  "chains",
+  "paper_readings",
+  "paper_texts",
   "job_items",
   "jobs",
   "llm_calls",
