@@ -1,9 +1,9 @@
 import "server-only";
 import { and, asc, eq, max, sql } from "drizzle-orm";
 import { AppError } from "@/lib/errors";
+import { validateIdeaFields } from "@/lib/ideas/template";
 import type { IdeationAgentId, NoveltyStatus } from "@/lib/ideation/agent-types";
 import type { GeneratedIdeaProvenance } from "@/lib/ideation/run-types";
-import { validateIdeaFields } from "@/lib/ideas/template";
 import { getDb } from "../client";
 import { withDbErrors } from "../errors";
 import { conditions, generatedIdeas, ideas, studies, topics, users } from "../schema";

@@ -1,10 +1,11 @@
 import "server-only";
-import { and, desc, eq } from "drizzle-orm";
+import { and, asc, desc, eq, inArray } from "drizzle-orm";
 import { AppError } from "@/lib/errors";
 import type { RunAgentSpec, RunKeepMode, RunTopicPlan } from "@/lib/ideation/run-types";
+import type { JobItemStatus } from "@/lib/jobs/types";
 import { getDb } from "../client";
 import { withDbErrors } from "../errors";
-import { type IdeationRun, ideationRuns } from "../schema";
+import { type IdeationRun, ideationRuns, jobItems } from "../schema";
 
 // Ideation runs themselves: create, read, point at their current job, record a budget stop. The
 // run's status is derived from its job (lib/ideation/run-status.ts), so nothing here stores it.
@@ -67,7 +68,11 @@ export function attachRunJob({
 }): void {
   withDbErrors(() =>
     getDb().transaction((tx) => {
-      const run = tx.select({ jobIds: ideationRuns.jobIds }).from(ideationRuns).where(eq(ideationRuns.id, runId)).get();
+      const run = tx
+        .select({ jobIds: ideationRuns.jobIds })
+        .from(ideationRuns)
+        .where(eq(ideationRuns.id, runId))
+        .get();
       if (!run) throw new AppError("not_found:ideation_run", "This ideation run does not exist.");
       tx.update(ideationRuns)
         .set({
@@ -89,5 +94,33 @@ export function updateRunAgents({ runId, agents }: { runId: string; agents: RunA
 export function markRunBudgetStopped({ runId, now = Date.now() }: { runId: string; now?: number }): void {
   withDbErrors(() =>
     getDb().update(ideationRuns).set({ budgetStoppedAt: now }).where(eq(ideationRuns.id, runId)).run(),
+  );
+}
+
+export type RunJobItem = {
+  jobId: string;
+  seq: number;
+  input: unknown;
+  status: JobItemStatus;
+  error: string | null;
+};
+
+/** The items of the run's jobs (oldest job first), for per-topic status and failures. */
+export function listRunJobItems({ jobIds }: { jobIds: string[] }): RunJobItem[] {
+  if (jobIds.length === 0) return [];
+  return withDbErrors(() =>
+    getDb()
+      .select({
+        jobId: jobItems.jobId,
+        seq: jobItems.seq,
+        input: jobItems.input,
+        status: jobItems.status,
+        error: jobItems.error,
+      })
+      .from(jobItems)
+      .where(inArray(jobItems.jobId, jobIds))
+      .orderBy(asc(jobItems.seq))
+      .all()
+      .sort((a, b) => jobIds.indexOf(a.jobId) - jobIds.indexOf(b.jobId) || a.seq - b.seq),
   );
 }

@@ -40,14 +40,19 @@ export function writeCheckpoint({ key, value, ...slot }: Slot & { key: string; v
   );
 }
 
-export function countCheckpoints({ runId }: { runId: string }): number {
-  return withDbErrors(
-    () =>
-      getDb()
-        .select({ key: ideationCheckpoints.key })
-        .from(ideationCheckpoints)
-        .where(eq(ideationCheckpoints.runId, runId))
-        .all().length,
+/** The run's finished steps as "agentIndex/topicId/key". */
+export function listCheckpointKeys({ runId }: { runId: string }): string[] {
+  return withDbErrors(() =>
+    getDb()
+      .select({
+        a: ideationCheckpoints.agentIndex,
+        t: ideationCheckpoints.topicId,
+        k: ideationCheckpoints.key,
+      })
+      .from(ideationCheckpoints)
+      .where(eq(ideationCheckpoints.runId, runId))
+      .all()
+      .map((r) => `${r.a}/${r.t}/${r.k}`),
   );
 }
 
@@ -58,7 +63,12 @@ export function saveProgress(p: RunStageProgress & { runId: string; now?: number
       .insert(ideationProgress)
       .values(row)
       .onConflictDoUpdate({
-        target: [ideationProgress.runId, ideationProgress.agentIndex, ideationProgress.topicId, ideationProgress.stage],
+        target: [
+          ideationProgress.runId,
+          ideationProgress.agentIndex,
+          ideationProgress.topicId,
+          ideationProgress.stage,
+        ],
         set: { done: row.done, total: row.total, updatedAt: row.updatedAt },
       })
       .run(),
@@ -77,7 +87,11 @@ export function listProgress({ runId }: { runId: string }): RunStageProgress[] {
       })
       .from(ideationProgress)
       .where(eq(ideationProgress.runId, runId))
-      .orderBy(asc(ideationProgress.agentIndex), asc(ideationProgress.topicId), asc(ideationProgress.updatedAt))
+      .orderBy(
+        asc(ideationProgress.agentIndex),
+        asc(ideationProgress.topicId),
+        asc(ideationProgress.updatedAt),
+      )
       .all(),
   );
 }

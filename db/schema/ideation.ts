@@ -35,7 +35,10 @@ export const ideationRuns = sqliteTable(
     budgetStoppedAt: timestamp("budget_stopped_at"),
     createdAt: createdAt(),
   },
-  (t) => [index("ideation_runs_study_idx").on(t.studyId), index("ideation_runs_created_by_idx").on(t.createdBy)],
+  (t) => [
+    index("ideation_runs_study_idx").on(t.studyId),
+    index("ideation_runs_created_by_idx").on(t.createdBy),
+  ],
 );
 export type IdeationRun = typeof ideationRuns.$inferSelect;
 
@@ -138,8 +141,6 @@ export const generatedIdeas = sqliteTable(
     provenance: text("provenance", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
     createdAt: createdAt(),
   },
-  (t) => [
-    uniqueIndex("generated_ideas_candidate_idx").on(t.runId, t.agentIndex, t.topicId, t.candidate),
-  ],
+  (t) => [uniqueIndex("generated_ideas_candidate_idx").on(t.runId, t.agentIndex, t.topicId, t.candidate)],
 );
 export type GeneratedIdeaRow = typeof generatedIdeas.$inferSelect;

@@ -41,7 +41,12 @@ export const startRunInputSchema = z
       .positive("Budget: must be more than $0.")
       .max(MAX_RUN_BUDGET_USD, `Budget: at most $${MAX_RUN_BUDGET_USD}.`),
     keep: z.enum(RUN_KEEP_MODES, { message: "Keep: choose the best ideas or all K." }).default("best"),
-    seed: z.number().int("Seed: enter a whole number.").min(0).max(2 ** 31 - 1).default(1),
+    seed: z
+      .number()
+      .int("Seed: enter a whole number.")
+      .min(0)
+      .max(2 ** 31 - 1)
+      .default(1),
   })
   .superRefine((v, ctx) => {
     if (v.topicMode === "chosen" && v.topicIds.length === 0)
