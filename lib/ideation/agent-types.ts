@@ -50,6 +50,8 @@ export type AgentContext = {
   template: readonly IdeaTemplateField[];
   /** Ideas to keep for this topic. */
   n: number;
+  /** The run's model id (caches keyed by model, e.g. paper readings, use it). */
+  model: string;
   seed: number;
   /** The study's literature cut-off (ISO date) or null; the store already applies it. */
   before: string | null;

@@ -74,7 +74,18 @@ describe("ideation runs", () => {
     expect(prov[0]?.provenance).toMatchObject({ agent: "coi", chain: { nodes: expect.any(Array) } });
     const stages = new Set(listRunCallCosts({ runId: run.id }).map((c) => c.stage));
     expect([...stages].sort()).toEqual(
-      ["chains", "direction", "experiment", "idea", "novelty", "rank", "refine", "template", "trend"].sort(),
+      [
+        "chains",
+        "direction",
+        "experiment",
+        "idea",
+        "novelty",
+        "rank",
+        "reading",
+        "refine",
+        "template",
+        "trend",
+      ].sort(),
     );
   });
 
