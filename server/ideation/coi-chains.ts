@@ -80,13 +80,15 @@ export async function readChainPapers(
 ): Promise<Record<string, PaperReading>> {
   const ids = [...new Set(chains.chains.flatMap((c) => c.nodes.map((n) => n.paperId)))];
   const out: Record<string, PaperReading> = {};
+  const model = ctx.model;
+  if (model === undefined) return out;
   for (const [i, paperId] of ids.entries()) {
     ctx.signal.throwIfAborted();
     try {
       const { reading } = await readPaper({
         paperId,
         studyId: ctx.studyId,
-        model: ctx.model,
+        model,
         call: async (built) => ({
           reading: await ctx.llm({
             stage: READING_STAGE,
