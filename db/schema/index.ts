@@ -2,6 +2,7 @@ export * from "./ai";
 export * from "./arena";
 export * from "./chains";
 export * from "./ideas";
+export * from "./ideation";
 export * from "./invitations";
 export * from "./jobs";
 export * from "./literature";

@@ -1,5 +1,6 @@
 import { seedArenaPairs } from "./arena";
 import { seedAcceptedText } from "./layout";
+import { seedIdeationReview, seedIdeationStudy } from "./ideation";
 import { seedConsentText, seedOpenAssignment, seedPhaseDates, seedUndecidedRewrite } from "./open-work";
 import { seedJudge, seedOrganizer, seedStudyRole } from "./people";
 import { seedResultsStudy, seedSubmittedReview } from "./results";
@@ -23,6 +24,8 @@ export const SEEDERS = {
   consentText: seedConsentText,
   writingStudy: seedWritingStudy,
   acceptedText: seedAcceptedText,
+  ideationStudy: seedIdeationStudy,
+  ideationReview: seedIdeationReview,
 };
 
 export type SeederName = keyof typeof SEEDERS;

@@ -3,6 +3,7 @@
 import "@/server/jobs/arena-judge";
 import "@/server/jobs/build-chain";
 import "@/server/jobs/embed-papers";
+import "@/server/jobs/ideation-run";
 import "@/server/jobs/normalize-ideas";
 import "./prompt-check-job";
 

@@ -13,6 +13,7 @@ import { restoreRefusal } from "@/lib/ideas/restore";
 import { QUALITY_FLAG_LABELS } from "@/lib/reviews/quality";
 import { guardPage } from "@/server/auth/guarded-handlers";
 import { restoreIdeaVersionAction } from "../actions";
+import { GeneratedProvenance } from "./_components/generated-provenance";
 
 export const metadata: Metadata = { title: "Idea" };
 
@@ -55,6 +56,7 @@ export default async function OrganizerIdeaPage({
           {utc(idea.submittedAt)}
         </p>
       </Card>
+      <GeneratedProvenance studyId={studyId} ideaId={idea.id} />
       <Card>
         <CardTitle>Normalization</CardTitle>
         <p className="text-sm" data-testid="idea-normalization">
