@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { createRandom } from "@/lib/assignment/prng";
 import {
   createEmbeddingDeduper,
   createTfidfDeduper,
@@ -82,6 +83,28 @@ describe("embedding dedup", () => {
     const unit = (c: number) => [c, Math.sqrt(1 - c * c)];
     expect(d.add([[1, 0], unit(0.79)]).kept).toEqual([true, true]);
     expect(createEmbeddingDeduper().add([[1, 0], unit(0.81)]).kept).toEqual([true, false]);
+  });
+
+  it("its early exit changes nothing: the same decisions as comparing every full dot product", () => {
+    const random = createRandom(11);
+    // Few, correlated dimensions, so many pairs sit near the threshold.
+    const vectors = Array.from({ length: 400 }, () =>
+      Array.from({ length: 12 }, (_, k) => random() + (k < 6 ? 1 : 0)),
+    );
+    const unit = vectors.map((v) => {
+      const n = Math.hypot(...v);
+      return v.map((x) => x / n);
+    });
+    const naive: number[] = [];
+    unit.forEach((v, i) => {
+      const dup = naive.some((j) => v.reduce((s, x, k) => s + x * (unit[j]?.[k] ?? 0), 0) > 0.97);
+      if (!dup) naive.push(i);
+    });
+    const d = createEmbeddingDeduper(0.97);
+    d.add(vectors);
+    expect(naive.length).toBeGreaterThan(5);
+    expect(naive.length).toBeLessThan(395);
+    expect(d.keptIndices()).toEqual(naive);
   });
 
   it("normalizes vectors and rejects a changed dimension naming the seed", () => {

@@ -9,8 +9,8 @@ import { smoothIdf, termCounts } from "@/lib/text/tfidf";
 // - TF-IDF (no embedding model): cosine of TF-IDF vectors, threshold TFIDF_DUPLICATE_THRESHOLD,
 //   calibrated on lib/ideation/fixtures/near-duplicates.json by scripts/calibrate-tfidf-dedup.ts
 //   (see that fixture's README for precision and recall).
-// Speed: embeddings are kept as one normalized Float32Array and each comparison stops at the first
-// kept seed above the threshold; TF-IDF compares through an inverted index of the kept seeds, so a
+// Speed: embeddings are kept as one normalized Float32Array, each seed stops at the first kept seed
+// above the threshold, and a pair that cannot reach it is dropped after a quarter of the dimensions; TF-IDF compares through an inverted index of the kept seeds, so a
 // new seed only meets kept seeds it shares a term with.
 
 export const EMBEDDING_DUPLICATE_THRESHOLD = 0.8;
@@ -24,7 +24,10 @@ export type BatchDedup = {
   kept: boolean[];
   /** For a dropped seed, the generation index (over all batches) of the kept seed it repeats. */
   duplicateOf: (number | null)[];
-  /** For every seed, its highest similarity to an earlier kept seed (0 for the first). */
+  /**
+   * For every seed, its highest similarity to an earlier kept seed that was fully compared (0 for
+   * the first; embedding pairs the early exit proves below the threshold are not counted).
+   */
   maxSimilarity: number[];
   /** Kept seeds of this batch / seeds of this batch (1 for an empty batch). */
   uniqueRate: number;
@@ -43,22 +46,64 @@ function summarize(kept: boolean[], duplicateOf: (number | null)[], maxSimilarit
   return { kept, duplicateOf, maxSimilarity, uniqueRate: kept.length === 0 ? 1 : n / kept.length };
 }
 
-/** Dedup over embedding vectors (any length, normalized here); the first vector fixes the dimension. */
+/** dot(a[ao+from .. ao+to), b[bo+from .. bo+to)), unrolled by 4: the hot loop. */
+function partialDot(
+  a: Float32Array,
+  ao: number,
+  b: Float32Array,
+  bo: number,
+  from: number,
+  to: number,
+): number {
+  let s0 = 0;
+  let s1 = 0;
+  let s2 = 0;
+  let s3 = 0;
+  let k = from;
+  for (; k + 3 < to; k += 4) {
+    s0 += (a[ao + k] as number) * (b[bo + k] as number);
+    s1 += (a[ao + k + 1] as number) * (b[bo + k + 1] as number);
+    s2 += (a[ao + k + 2] as number) * (b[bo + k + 2] as number);
+    s3 += (a[ao + k + 3] as number) * (b[bo + k + 3] as number);
+  }
+  for (; k < to; k += 1) s0 += (a[ao + k] as number) * (b[bo + k] as number);
+  return s0 + s1 + s2 + s3;
+}
+
+/**
+ * Dedup over embedding vectors (any length, normalized here); the first vector fixes the dimension.
+ * Exact early exit: after the first quarter (and half) of the dimensions, the rest of a dot product
+ * is at most the product of the two vectors' remaining norms (Cauchy–Schwarz), so a pair that cannot
+ * pass the threshold any more is skipped. Random directions are skipped after a quarter.
+ */
 export function createEmbeddingDeduper(threshold = EMBEDDING_DUPLICATE_THRESHOLD) {
   let dimensions = 0;
+  let q1 = 0;
+  let q2 = 0;
   let rows = new Float32Array(0);
+  // Per kept row: the norm of its part after q1 and after q2.
+  let tails = new Float64Array(0);
   const keptIdx: number[] = [];
   let seen = 0;
   let current = new Float32Array(0);
 
+  function tailNorm(v: Float32Array, o: number, from: number): number {
+    return Math.sqrt(Math.max(0, partialDot(v, o, v, o, from, dimensions)));
+  }
+
   function push() {
-    const need = (keptIdx.length + 1) * dimensions;
-    if (need > rows.length) {
-      const grown = new Float32Array(Math.max(need, rows.length * 2));
+    const k = keptIdx.length;
+    if ((k + 1) * dimensions > rows.length) {
+      const grown = new Float32Array(Math.max((k + 1) * dimensions, rows.length * 2));
       grown.set(rows);
       rows = grown;
+      const t = new Float64Array(Math.max(2 * (k + 1), tails.length * 2));
+      t.set(tails);
+      tails = t;
     }
-    rows.set(current, keptIdx.length * dimensions);
+    rows.set(current, k * dimensions);
+    tails[2 * k] = tailNorm(current, 0, q1);
+    tails[2 * k + 1] = tailNorm(current, 0, q2);
   }
 
   function add(vectors: readonly ArrayLike<number>[]): BatchDedup {
@@ -68,6 +113,8 @@ export function createEmbeddingDeduper(threshold = EMBEDDING_DUPLICATE_THRESHOLD
     for (const v of vectors) {
       if (dimensions === 0) {
         dimensions = v.length;
+        q1 = Math.floor(dimensions / 4);
+        q2 = Math.floor(dimensions / 2);
         current = new Float32Array(dimensions);
       }
       if (v.length !== dimensions)
@@ -78,12 +125,17 @@ export function createEmbeddingDeduper(threshold = EMBEDDING_DUPLICATE_THRESHOLD
       for (let k = 0; k < dimensions; k += 1) sum += at(v, k) * at(v, k);
       const norm = Math.sqrt(sum) || 1;
       for (let k = 0; k < dimensions; k += 1) current[k] = at(v, k) / norm;
+      const t1 = tailNorm(current, 0, q1);
+      const t2 = tailNorm(current, 0, q2);
       let best = 0;
       let match: number | null = null;
       for (let r = 0; r < keptIdx.length && match === null; r += 1) {
         const o = r * dimensions;
-        let dot = 0;
-        for (let k = 0; k < dimensions; k += 1) dot += (current[k] as number) * (rows[o + k] as number);
+        let dot = partialDot(current, 0, rows, o, 0, q1);
+        if (dot + t1 * (tails[2 * r] as number) <= threshold) continue;
+        dot += partialDot(current, 0, rows, o, q1, q2);
+        if (dot + t2 * (tails[2 * r + 1] as number) <= threshold) continue;
+        dot += partialDot(current, 0, rows, o, q2, dimensions);
         if (dot > best) best = dot;
         if (dot > threshold) match = at(keptIdx, r);
       }
