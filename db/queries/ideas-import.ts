@@ -5,8 +5,9 @@ import { plural } from "@/lib/format";
 import { validateIdeaFields } from "@/lib/ideas/template";
 import { getDb } from "../client";
 import { withDbErrors } from "../errors";
-import { ideaImports, ideas, ideaVersions, studies, studyEvents } from "../schema";
-import { freshCode, lockInTemplate, phaseError } from "./ideas-shared";
+import { ideaImports, ideas, studies, studyEvents } from "../schema";
+import { insertSubmittedIdea } from "./ideas-insert";
+import { lockInTemplate, phaseError } from "./ideas-shared";
 import { readConditionIds, readTopicIds } from "./study-shared";
 
 // Committing an idea import (allowed in setup and writing): rows parsed by lib/ideas/import are
@@ -125,36 +126,18 @@ export function commitIdeaImport({
             continue;
           }
           if (externalId) seen.set(externalId, row.line);
-          const idea = tx
-            .insert(ideas)
-            .values({
-              studyId,
-              code: freshCode(tx, studyId),
-              topicId: row.topicId,
-              conditionId: row.conditionId,
-              authorId: null,
-              provenance: "imported",
-              importId: importRow.id,
-              externalId,
-              status: "submitted",
-              fields: checked.fields,
-              version: 1,
-              submittedAt: now,
-              createdAt: now,
-              updatedAt: now,
-            })
-            .returning({ id: ideas.id })
-            .get();
-          tx.insert(ideaVersions)
-            .values({
-              ideaId: idea.id,
-              version: 1,
-              fields: checked.fields,
-              kind: "import",
-              savedBy: importerId,
-              savedAt: now,
-            })
-            .run();
+          insertSubmittedIdea(tx, {
+            studyId,
+            topicId: row.topicId,
+            conditionId: row.conditionId,
+            authorId: null,
+            provenance: "imported",
+            importId: importRow.id,
+            externalId,
+            fields: checked.fields,
+            savedBy: importerId,
+            now,
+          });
           imported++;
         }
         const bad = Object.entries(errors);

@@ -1,6 +1,7 @@
 export * from "./ai";
 export * from "./arena";
 export * from "./ideas";
+export * from "./ideation";
 export * from "./invitations";
 export * from "./jobs";
 export * from "./literature";

@@ -5,6 +5,12 @@ import { migrateDatabase } from "@/db/migrate";
 import { getEnv, resetEnvForTests } from "@/lib/env";
 
 const TABLES_IN_DELETE_ORDER = [
+  "generated_ideas",
+  "ideation_calls",
+  "ideation_metrics",
+  "ideation_checkpoints",
+  "ideation_progress",
+  "ideation_runs",
   "job_items",
   "jobs",
   "llm_calls",

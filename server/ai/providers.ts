@@ -98,9 +98,13 @@ export function getLlmConfig(): LlmConfig {
   }
 }
 
-/** The configured AI SDK model; throws AppError("unavailable:llm") with setup instructions. */
-export function getLanguageModel(): LanguageModelV3 {
-  const config = getLlmConfig();
+/**
+ * The configured AI SDK model; throws AppError("unavailable:llm") with setup instructions. `modelId`
+ * picks another model of the configured provider (an ideation run's chosen model).
+ */
+export function getLanguageModel({ modelId }: { modelId?: string } = {}): LanguageModelV3 {
+  const configured = getLlmConfig();
+  const config = modelId && configured.configured ? { ...configured, model: modelId } : configured;
   if (!config.configured || !config.model) {
     throw new AppError("unavailable:llm", config.problem ?? NOT_CONFIGURED);
   }

@@ -2,6 +2,7 @@
 // kind is imported here: whichever bundle starts the runner then knows every kind.
 import "@/server/jobs/arena-judge";
 import "@/server/jobs/embed-papers";
+import "@/server/jobs/ideation-run";
 import "@/server/jobs/normalize-ideas";
 import "./prompt-check-job";
 
