@@ -6,7 +6,7 @@ import { writeBaselineIdeas } from "./baseline";
 
 // Baseline: direct prompting (specs/ideation.md §3) — the topic only, no literature.
 
-export const directParamsSchema = z.strictObject({
+export const directParamsSchema = z.object({
   concurrency: z
     .number()
     .int()

@@ -14,7 +14,7 @@ import { generateAndDedupSeeds } from "./odr-seeds";
 // first `expandLimit` survivors into the template → Swiss tournament (5 rounds, both orders) → the
 // top ctx.n. Each expensive stage is a ctx.step checkpoint, so a resumed run skips what it finished.
 
-export const overgenerateParamsSchema = z.strictObject({
+export const overgenerateParamsSchema = z.object({
   bankSize: z
     .number()
     .int()

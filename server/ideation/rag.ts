@@ -11,7 +11,7 @@ import { writeBaselineIdeas } from "./baseline";
 // (no model call), by the topic's name and description, then its keyword queries if that finds
 // fewer than k.
 
-export const ragParamsSchema = z.strictObject({
+export const ragParamsSchema = z.object({
   topK: z
     .number()
     .int()
