@@ -3,6 +3,7 @@ import path from "node:path";
 import { eq } from "drizzle-orm";
 import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { getDb } from "@/db/client";
+import { createIdeationRun } from "@/db/queries/ideation-runs";
 import { insertInvitation } from "@/db/queries/invitations";
 import { upsertCorpus } from "@/db/queries/literature/papers";
 import { addStudyRoles, removeStudyRoles } from "@/db/queries/studies";
@@ -255,6 +256,32 @@ const CASES: Record<string, Case> = {
     kind: "none",
     why: "the key names a search result the server re-fetches, not a stored object",
   },
+  "(app)/studies/[studyId]/ideation#startRunAction": {
+    kind: "form",
+    phase: "writing",
+    refusal: /invalid:ideation_run/,
+    input: (w) => ({
+      agent: "coi",
+      condition_coi: "CoI",
+      topicMode: "chosen",
+      topicIds: w.foreign.topicId,
+      n: "1",
+      model: "mock",
+      budgetUsd: "1",
+    }),
+  },
+  "(app)/studies/[studyId]/ideation#cancelRunAction": {
+    kind: "form",
+    phase: "writing",
+    refusal: /not_found:ideation_run/,
+    input: (w) => ({ runId: w.foreign.runId }),
+  },
+  "(app)/studies/[studyId]/ideation#resumeRunAction": {
+    kind: "form",
+    phase: "writing",
+    refusal: /not_found:ideation_run/,
+    input: (w) => ({ runId: w.foreign.runId }),
+  },
   "(app)/studies/[studyId]/literature#fetchMoreAction": {
     kind: "form",
     phase: "writing",
@@ -383,6 +410,17 @@ function buildWorld() {
     },
     studyId: foreignStudy.id,
   }).ids[0];
+  const runId = createIdeationRun({
+    studyId: foreignStudy.id,
+    createdBy: foreignOrganizer.id,
+    agents: [{ agent: "coi", conditionKey: "CoI", conditionId: null, params: {} }],
+    topics: [{ topicId: topic!.id, n: 1 }],
+    topicMode: "chosen",
+    model: "mock",
+    budgetUsd: 1,
+    seed: 1,
+    keep: "best",
+  }).id;
   removeStudyRoles({ studyId: foreignStudy.id, userId: caller.id });
 
   // The caller's own studies, one per phase, where they hold every role and have consented.
@@ -414,6 +452,7 @@ function buildWorld() {
       pairId,
       invitationId,
       paperId: paperId as string,
+      runId,
     },
   };
 }

@@ -27,6 +27,7 @@ export function StudyNav({
     { href: `${base}/arena`, label: "Arena", roles: ["judge"] },
     { href: `${base}/literature`, label: "Literature", roles: ["organizer", "writer"] },
     { href: `${base}/manage/ideas`, label: "Ideas", roles: ["organizer"] },
+    { href: `${base}/ideation`, label: "Ideation", roles: ["organizer"] },
     { href: `${base}/manage/normalization`, label: "Normalization", roles: ["organizer"] },
     { href: `${base}/manage/review-form`, label: "Review form", roles: ["organizer"] },
     { href: `${base}/manage/assignment`, label: "Assignment", roles: ["organizer"] },

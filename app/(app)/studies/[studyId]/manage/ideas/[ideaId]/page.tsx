@@ -10,6 +10,7 @@ import { getIdeaForOrganizer } from "@/db/queries/ideas";
 import { getStudySettings } from "@/db/queries/study-setup";
 import { QUALITY_FLAG_LABELS } from "@/lib/reviews/quality";
 import { guardPage } from "@/server/auth/guarded-handlers";
+import { GeneratedProvenance } from "./_components/generated-provenance";
 
 export const metadata: Metadata = { title: "Idea" };
 
@@ -46,6 +47,7 @@ export default async function OrganizerIdeaPage({
           {utc(idea.submittedAt)}
         </p>
       </Card>
+      <GeneratedProvenance studyId={studyId} ideaId={idea.id} />
       <Card>
         <CardTitle>Normalization</CardTitle>
         <p className="text-sm" data-testid="idea-normalization">
