@@ -10,6 +10,7 @@ import { guardPage } from "@/server/auth/guarded-handlers";
 import { getRunView } from "@/server/ideation/run-view";
 import { AutoRefresh } from "./_components/auto-refresh";
 import { RunControls } from "./_components/run-controls";
+import { UniqueRateCard } from "./_components/unique-rate-card";
 
 export const metadata: Metadata = { title: "Ideation run" };
 
@@ -97,6 +98,11 @@ export default async function IdeationRunPage({ params }: PageProps<"/studies/[s
           ))}
         </DataTable>
       </Card>
+      <UniqueRateCard
+        metrics={view.metrics}
+        agents={run.agents}
+        topicNames={Object.fromEntries(view.items.map((i) => [i.topicId, i.topicName]))}
+      />
       <Card>
         <CardTitle>Cost per stage</CardTitle>
         <DataTable
