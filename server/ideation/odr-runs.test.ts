@@ -11,6 +11,7 @@ import { resetEnvForTests } from "@/lib/env";
 import { resetMockModelState } from "@/server/ai/mock-model";
 import { JobRunner } from "@/server/jobs/runner";
 import "@/server/jobs/ideation-run";
+import { listAgentComparison } from "./compare-view";
 import { startIdeationRun } from "./runs";
 
 // The odr and RAG agents through the real run (job, generate(), checkpoints, provenance, budget) on
@@ -74,6 +75,18 @@ describe("overgenerate and RAG agents in a run", () => {
     expect(points.every((p) => p.agentIndex === 0 && p.point.embeddings === 1)).toBe(true);
     const stages = new Set(listRunCallCosts({ runId: run.id }).map((c) => `${c.agentIndex}:${c.stage}`));
     expect([...stages].sort()).toEqual(["0:expand", "0:rank", "0:retrieval", "0:seeds", "1:idea"]);
+    const [odr, rag] = listAgentComparison({ studyId: s.study.id });
+    expect(odr).toMatchObject({
+      label: "Overgenerate–dedup–rank",
+      conditionKey: "ODR",
+      ideas: 4,
+      seeds: 60,
+      failedItems: 0,
+    });
+    expect(odr?.uniqueRate).toBeGreaterThan(0);
+    expect(odr?.uniqueRate).toBeLessThan(1);
+    expect(rag).toMatchObject({ conditionKey: "RAG", ideas: 4, seeds: null, calls: 4 });
+    expect(odr?.costPerIdeaUsd ?? 0).toBeGreaterThan(rag?.costPerIdeaUsd ?? 0);
   });
 
   it("stops cleanly at the budget: the run says so and nothing half-written lands in the study", async () => {
