@@ -1,8 +1,8 @@
 import "server-only";
-import { inArray } from "drizzle-orm";
+import { and, asc, eq, inArray } from "drizzle-orm";
 import { getDb } from "../client";
 import { withDbErrors } from "../errors";
-import { jobItems } from "../schema";
+import { conditions, ideas, jobItems } from "../schema";
 
 // Wall time and outcome of a run's job items (one per agent × topic, across the run's jobs), for
 // the agents comparison on the ideation page. Organizer data; the caller passes a run it already
@@ -35,5 +35,25 @@ export function listRunItemTimings({ jobIds }: { jobIds: string[] }): RunItemTim
         startedAt: r.startedAt === null ? null : Number(r.startedAt),
         finishedAt: r.finishedAt === null ? null : Number(r.finishedAt),
       })),
+  );
+}
+
+/** Keys of the conditions holding submitted human ideas (written or imported), in condition order. */
+export function listHumanConditionKeys({ studyId }: { studyId: string }): string[] {
+  return withDbErrors(() =>
+    getDb()
+      .selectDistinct({ key: conditions.key, position: conditions.position })
+      .from(ideas)
+      .innerJoin(conditions, eq(conditions.id, ideas.conditionId))
+      .where(
+        and(
+          eq(ideas.studyId, studyId),
+          eq(ideas.status, "submitted"),
+          inArray(ideas.provenance, ["written", "imported"]),
+        ),
+      )
+      .orderBy(asc(conditions.position))
+      .all()
+      .map((r) => r.key),
   );
 }

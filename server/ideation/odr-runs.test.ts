@@ -11,6 +11,8 @@ import { resetEnvForTests } from "@/lib/env";
 import { resetMockModelState } from "@/server/ai/mock-model";
 import { JobRunner } from "@/server/jobs/runner";
 import "@/server/jobs/ideation-run";
+import { getArenaConfig } from "@/db/queries/arena-config";
+import { arenaAfterIdeationPlan, scheduleArenaAfterIdeation } from "./arena-after";
 import { listAgentComparison } from "./compare-view";
 import { startIdeationRun } from "./runs";
 
@@ -87,6 +89,24 @@ describe("overgenerate and RAG agents in a run", () => {
     expect(odr?.uniqueRate).toBeLessThan(1);
     expect(rag).toMatchObject({ conditionKey: "RAG", ideas: 4, seeds: null, calls: 4 });
     expect(odr?.costPerIdeaUsd ?? 0).toBeGreaterThan(rag?.costPerIdeaUsd ?? 0);
+
+    // Arena after ideation: the run's conditions on its topics, then the arena's own scheduling.
+    const plan = arenaAfterIdeationPlan({ studyId: s.study.id, runId: run.id });
+    expect(plan).toEqual({ conditionKeys: ["ODR", "RAG"], topicIds: s.topics.map((t) => t.id) });
+    // Before Normalization no idea takes part: refused, and the arena's choice is left as it was.
+    expect(() =>
+      scheduleArenaAfterIdeation({ studyId: s.study.id, runId: run.id, actorId: s.organizer.id }),
+    ).toThrow(/At least two ideas/);
+    expect(getArenaConfig({ studyId: s.study.id })).toMatchObject({ conditionKeys: [], topicIds: [] });
+    getDb().update(ideas).set({ reviewTextSource: "original" }).run();
+    const scheduled = scheduleArenaAfterIdeation({
+      studyId: s.study.id,
+      runId: run.id,
+      actorId: s.organizer.id,
+    });
+    expect(scheduled.participants).toBe(8);
+    expect(scheduled.added).toBeGreaterThan(0);
+    expect(getArenaConfig({ studyId: s.study.id })).toMatchObject(plan);
   });
 
   it("stops cleanly at the budget: the run says so and nothing half-written lands in the study", async () => {
