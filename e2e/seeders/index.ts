@@ -1,4 +1,5 @@
 import { seedArenaPairs } from "./arena";
+import { seedIdeationReview, seedIdeationStudy } from "./ideation";
 import { seedConsentText, seedOpenAssignment, seedPhaseDates, seedUndecidedRewrite } from "./open-work";
 import { seedJudge, seedOrganizer, seedStudyRole } from "./people";
 import { seedResultsStudy, seedSubmittedReview } from "./results";
@@ -19,6 +20,8 @@ export const SEEDERS = {
   phaseDates: seedPhaseDates,
   undecidedRewrite: seedUndecidedRewrite,
   consentText: seedConsentText,
+  ideationStudy: seedIdeationStudy,
+  ideationReview: seedIdeationReview,
 };
 
 export type SeederName = keyof typeof SEEDERS;
