@@ -42,7 +42,7 @@ export function StartRunForm({
                 type="checkbox"
                 name="agent[]"
                 value={a.id}
-                defaultChecked
+                defaultChecked={a.id === agents[0]?.id}
                 data-testid={`agent-${a.id}`}
               />
               {a.label}
