@@ -36,6 +36,11 @@ test("organizer runs overgenerate-dedup-rank and RAG into two conditions; review
   await form.getByTestId("field-n").fill("2");
   await form.getByTestId("field-model").fill("gpt-4o-mini");
   await form.getByTestId("field-budgetUsd").fill("2");
+  await form.getByTestId("field-overgenerate_seeds").fill("3");
+  await form.getByTestId("start-run-submit").click();
+  await expect(form.getByTestId("error-params_overgenerate")).toContainText("Seeds per topic must be at least 5");
+  expect(countRows("ideation_runs", "study_id = ?", s.studyId)).toBe(0);
+  await form.getByTestId("field-overgenerate_seeds").fill("60");
   await form.getByTestId("start-run-submit").click();
   await form.getByTestId("form-success").getByRole("link", { name: "Watch its progress" }).click();
   await expect(page.getByTestId("ideation-run")).toBeVisible();
@@ -47,7 +52,7 @@ test("organizer runs overgenerate-dedup-rank and RAG into two conditions; review
   const rateRows = page.getByTestId("unique-rate-table").locator("tbody tr");
   await expect(rateRows).toHaveCount(2);
   await expect(rateRows.first()).toContainText(ODR);
-  await expect(rateRows.first()).toContainText("200");
+  await expect(rateRows.first()).toContainText("60");
   await expect(page.getByTestId("unique-rate-chart").locator("path.recharts-curve").first()).toBeVisible();
   await expect(page.getByTestId("run-ideas").locator("tbody tr")).toHaveCount(8);
   await expect(page.getByTestId("run-stage-costs")).toContainText("seeds");
