@@ -12,9 +12,12 @@ import { resetMockModelState } from "@/server/ai/mock-model";
 import { JobRunner } from "@/server/jobs/runner";
 import "@/server/jobs/ideation-run";
 import { getArenaConfig } from "@/db/queries/arena-config";
+import { getStudySettings } from "@/db/queries/study-settings";
+import { fullFields } from "@/db/testing/review-fixtures";
 import { arenaAfterIdeationPlan, scheduleArenaAfterIdeation } from "./arena-after";
 import { listAgentComparison } from "./compare-view";
 import { startIdeationRun } from "./runs";
+import { studySimilarity } from "./similarity-map";
 
 // The odr and RAG agents through the real run (job, generate(), checkpoints, provenance, budget) on
 // the test database with the mock model.
@@ -125,5 +128,58 @@ describe("overgenerate and RAG agents in a run", () => {
         .all()
         .every((p) => p.agent !== "overgenerate"),
     ).toBe(true);
+  });
+
+  it("keeps the top k per topic matching the human ideas' topic mix, and maps similarity against them", async () => {
+    const s = setup();
+    const { conditions: conds } = getStudySettings({ studyId: s.study.id });
+    const human = conds.find((c) => c.key === "Human") ?? conds[0];
+    const [mt, dp] = s.topics;
+    let n = 0;
+    for (const topic of [mt, mt, mt, dp]) {
+      n += 1;
+      getDb()
+        .insert(ideas)
+        .values({
+          studyId: s.study.id,
+          code: `H${n}`,
+          topicId: topic?.id ?? "",
+          conditionId: human?.id ?? "",
+          authorId: s.organizer.id,
+          provenance: "written",
+          status: "submitted",
+          fields: fullFields(`human idea ${n} on ${topic?.name}`),
+          submittedAt: Date.now(),
+        })
+        .run();
+    }
+    const input = {
+      ...s.input,
+      agents: s.input.agents.slice(0, 1),
+      topicMode: "match" as const,
+      topicIds: [],
+    };
+    const run = await startIdeationRun({ studyId: s.study.id, actorId: s.organizer.id, input });
+    await runner().runUntilIdle();
+    expect(listRunJobItems({ jobIds: run.jobIds }).map((i) => i.error)).toEqual([null, null]);
+    const odr = getDb().select().from(conditions).where(eq(conditions.key, "ODR")).get();
+    const written = getDb()
+      .select()
+      .from(ideas)
+      .where(eq(ideas.conditionId, odr?.id ?? ""))
+      .all();
+    expect(written.filter((i) => i.topicId === mt?.id)).toHaveLength(3);
+    expect(written.filter((i) => i.topicId === dp?.id)).toHaveLength(1);
+
+    const map = await studySimilarity({ studyId: s.study.id });
+    expect(map.method).toBe("embeddings");
+    expect(map.conditions).toEqual(["Human", "ODR"]);
+    expect(map.means.map((m) => [m.a, m.b, m.pairs])).toEqual([
+      ["Human", "Human", 6],
+      ["Human", "ODR", 16],
+      ["ODR", "ODR", 6],
+    ]);
+    expect(map.top[0]?.conditionA).toBe("Human");
+    expect(map.ideas[map.top[0]?.b ?? ""]?.conditionLabel).toBeTruthy();
   });
 });
