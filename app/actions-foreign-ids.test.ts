@@ -3,6 +3,7 @@ import path from "node:path";
 import { eq } from "drizzle-orm";
 import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { getDb } from "@/db/client";
+import { createChain } from "@/db/queries/chains";
 import { createIdeationRun } from "@/db/queries/ideation-runs";
 import { insertInvitation } from "@/db/queries/invitations";
 import { upsertCorpus } from "@/db/queries/literature/papers";
@@ -294,6 +295,30 @@ const CASES: Record<string, Case> = {
     refusal: /not_found:paper/,
     input: (w) => ({ paperId: w.foreign.paperId, source: "openalex" }),
   },
+  "(app)/studies/[studyId]/literature/papers/[paperId]#readPaperAction": {
+    kind: "form",
+    phase: "writing",
+    refusal: /not_found:paper/,
+    input: (w) => ({ paperId: w.foreign.paperId }),
+  },
+  "(app)/studies/[studyId]/literature/chains#startChainAction": {
+    kind: "form",
+    phase: "writing",
+    refusal: /not_found:topic/,
+    input: (w) => ({ topicId: w.foreign.topicId, topic: "", k: 3, maxLength: 5, minLength: 3, seed: 1 }),
+  },
+  "(app)/studies/[studyId]/literature/chains#rebuildChainAction": {
+    kind: "form",
+    phase: "writing",
+    refusal: /not_found:chain/,
+    input: (w) => ({ chainId: w.foreign.chainId, edit: "rebuild", paperId: "" }),
+  },
+  "(app)/studies/[studyId]/literature/chains#cancelChainAction": {
+    kind: "form",
+    phase: "writing",
+    refusal: /not_found:chain/,
+    input: (w) => ({ chainId: w.foreign.chainId }),
+  },
 };
 
 const APP = path.resolve(__dirname);
@@ -427,6 +452,13 @@ function buildWorld() {
     seed: 1,
     keep: "best",
   }).id;
+  const chainId = createChain({
+    studyId: foreignStudy.id,
+    topicId: null,
+    topic: "A foreign chain",
+    options: { k: 1, maxLength: 5, minLength: 3, seed: 1, pinnedAnchorIds: [], excludedIds: [] },
+    createdBy: foreignOrganizer.id,
+  }).id;
   removeStudyRoles({ studyId: foreignStudy.id, userId: caller.id });
 
   // The caller's own studies, one per phase, where they hold every role and have consented.
@@ -459,6 +491,7 @@ function buildWorld() {
       invitationId,
       paperId: paperId as string,
       runId,
+      chainId,
     },
   };
 }

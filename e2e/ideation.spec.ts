@@ -97,12 +97,15 @@ test("organizer runs CoI, cancels and resumes, sees cost and the ideas; reviewer
     await reviewer.goto(`/studies/${s.studyId}/review/${id}`);
     await expect(reviewer.getByTestId("idea-text")).toBeVisible();
   }
-  for (const runId of r.runIds) {
-    const res = await reviewer.goto(`/studies/${s.studyId}/ideation/${runId}`);
-    expect(res?.status()).toBe(403);
-  }
-  expect((await reviewer.goto(`/studies/${s.studyId}/ideation`))?.status()).toBe(403);
   const received = await bodies();
+  // Typing the organizer's URLs is refused (on another tab, outside the crawl: the URL is the reviewer's own).
+  const probe = await context.newPage();
+  for (const runId of r.runIds) {
+    const res = await probe.goto(`/studies/${s.studyId}/ideation/${runId}`);
+    expect(res?.status()).toBe(403);
+    expect(await probe.content()).not.toContain("Chain-of-Ideas");
+  }
+  expect((await probe.goto(`/studies/${s.studyId}/ideation`))?.status()).toBe(403);
   expect(received.length).toBeGreaterThan(r.assignmentIds.length);
   const forbidden = [
     "CoI",

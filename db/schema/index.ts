@@ -1,5 +1,6 @@
 export * from "./ai";
 export * from "./arena";
+export * from "./chains";
 export * from "./ideas";
 export * from "./ideation";
 export * from "./invitations";

@@ -50,6 +50,11 @@ export type AgentContext = {
   template: readonly IdeaTemplateField[];
   /** Ideas to keep for this topic. */
   n: number;
+  /**
+   * The run's model id, for caches keyed by model (paper readings). Always set by a run; optional so
+   * agent unit tests' hand-made contexts need not name one (readings are then skipped).
+   */
+  model?: string;
   seed: number;
   /** The study's literature cut-off (ISO date) or null; the store already applies it. */
   before: string | null;

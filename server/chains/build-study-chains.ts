@@ -14,7 +14,8 @@ import { type ConnectorFetchEvent, withConnectorFetch } from "./connector-store"
 // accepts a second time (the store's cut-off is inclusive, the builder's `before` is not: day after).
 
 export type BuildStudyChainsInput = {
-  studyId: string;
+  /** Null: the instance's corpus only, no study cut-off (the CLI without --study). */
+  studyId: string | null;
   topic: string;
   options?: Partial<ChainOptions>;
   /** The model's steps (createLlmSteps over a costed call); null builds with keywords alone. */
@@ -28,8 +29,8 @@ export type BuildStudyChainsInput = {
 };
 
 /** The `before` the builder gets: the earlier of the caller's and the day after the study's cut-off. */
-export function studyChainBefore(studyId: string, before: string | null | undefined): string | null {
-  const cutoff = getLiteratureCutoff({ studyId });
+export function studyChainBefore(studyId: string | null, before: string | null | undefined): string | null {
+  const cutoff = studyId === null ? null : getLiteratureCutoff({ studyId });
   return earlierCutoff(before ?? null, cutoff === null ? null : dayAfter(cutoff));
 }
 
@@ -39,7 +40,7 @@ export function createStudyChainStore({
   offline,
   onFetch,
 }: {
-  studyId: string;
+  studyId: string | null;
   before: string | null;
   offline?: boolean;
   onFetch?: (e: ConnectorFetchEvent) => void;

@@ -25,7 +25,7 @@ export function withConnectorFetch(
     onFetch,
   }: {
     connectors: Connectors;
-    studyId: string;
+    studyId: string | null;
     maxFetches?: number;
     onFetch?: (event: ConnectorFetchEvent) => void;
   },

@@ -12,11 +12,10 @@ const MULTIPART_OVERHEAD = 64 * 1024;
 
 const megabytes = (bytes: number) => `${Math.round(bytes / (1024 * 1024))} MB`;
 
-function tooLarge(label: string, maxBytes: number) {
-  return new AppError(
-    "too_large:upload",
-    `The ${label} is larger than ${megabytes(maxBytes)}; split it into smaller files and import each one.`,
-  );
+const SPLIT_HINT = "split it into smaller files and import each one";
+
+function tooLarge(label: string, maxBytes: number, hint = SPLIT_HINT) {
+  return new AppError("too_large:upload", `The ${label} is larger than ${megabytes(maxBytes)}; ${hint}.`);
 }
 
 async function readCapped(
@@ -47,10 +46,16 @@ async function readCapped(
   return out;
 }
 
-export async function readUploadedText(
+/** One uploaded file's raw bytes from a multipart/form-data request, within `maxBytes`. */
+export async function readUploadedBytes(
   req: Request,
-  { maxBytes, label, field = "file" }: { maxBytes: number; label: string; field?: string },
-): Promise<{ fileName: string; text: string }> {
+  {
+    maxBytes,
+    label,
+    field = "file",
+    tooLargeHint,
+  }: { maxBytes: number; label: string; field?: string; tooLargeHint?: string },
+): Promise<{ fileName: string; bytes: Uint8Array }> {
   const type = req.headers.get("content-type") ?? "";
   if (!type.toLowerCase().startsWith("multipart/form-data")) {
     throw new AppError(
@@ -61,7 +66,7 @@ export async function readUploadedText(
   const declared = Number(req.headers.get("content-length") ?? Number.NaN);
   const cap = maxBytes + MULTIPART_OVERHEAD;
   const refuse = (): never => {
-    throw tooLarge(label, maxBytes);
+    throw tooLarge(label, maxBytes, tooLargeHint);
   };
   if (Number.isFinite(declared) && declared > cap) refuse();
   const body = await readCapped(req, cap, refuse);
@@ -76,7 +81,15 @@ export async function readUploadedText(
   if (file.size > maxBytes) refuse();
   const fileName = (file instanceof File && file.name ? file.name : "upload").slice(0, 255);
   if (file.size === 0) throw new AppError("invalid:upload", `${fileName} is empty.`);
-  const decoded = decodeUpload(new Uint8Array(await file.arrayBuffer()), fileName);
+  return { fileName, bytes: new Uint8Array(await file.arrayBuffer()) };
+}
+
+export async function readUploadedText(
+  req: Request,
+  options: { maxBytes: number; label: string; field?: string },
+): Promise<{ fileName: string; text: string }> {
+  const { fileName, bytes } = await readUploadedBytes(req, options);
+  const decoded = decodeUpload(bytes, fileName);
   if (!decoded.ok) throw new AppError("invalid:encoding", decoded.message);
   return { fileName, text: decoded.text };
 }

@@ -84,6 +84,18 @@ describe("CoI agent", () => {
       experiment: { critique: expect.any(String) },
       ranking: { rank: 1 },
     });
+    // Every chain paper was read once (shared by the chains) and its reading kept in the provenance.
+    const nodes = (idea.provenance.chain as { nodes: { paperId: string; reading: unknown }[] }).nodes;
+    expect(nodes.every((n) => n.reading !== null)).toBe(true);
+    expect(outputKeysByStage(run.id).get("reading")?.[0]).toEqual([
+      "background",
+      "novelty",
+      "contribution",
+      "method",
+      "limitation",
+      "entities",
+      "experimentSteps",
+    ]);
     // Two candidates ranked in both orders: 2 judged pairs.
     expect((idea.provenance.ranking as { pairs: unknown[] }).pairs).toHaveLength(2);
 
@@ -104,7 +116,7 @@ describe("CoI agent", () => {
       listCheckpointKeys({ runId: run.id })
         .map((k) => k.split("/").at(-1))
         .sort(),
-    ).toEqual(["chains", "rank", ...perCandidate.flatMap((s) => [`c1:${s}`, `c2:${s}`])].sort());
+    ).toEqual(["chains", "readings", "rank", ...perCandidate.flatMap((s) => [`c1:${s}`, `c2:${s}`])].sort());
   });
 
   it("an idea the model always finds not novel ends after 3 rounds, kept as unresolved with its evidence", async () => {

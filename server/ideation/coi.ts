@@ -12,7 +12,7 @@ import {
 } from "@/lib/ideation/rank";
 import { RUN_KEEP_MODES } from "@/lib/ideation/run-types";
 import { type CoiCandidate, growCandidate } from "./coi-candidate";
-import { buildCoiChains, CHAINS_STAGE } from "./coi-chains";
+import { buildCoiChains, CHAINS_STAGE, READING_STAGE, readChainPapers, withReadings } from "./coi-chains";
 
 // The Chain-of-Ideas agent (specs/ideation.md §1) for one topic: K chains → one candidate per chain
 // (coi-candidate.ts) → the candidates ranked by pairwise judging in both orders → the best n kept, or
@@ -21,6 +21,7 @@ import { buildCoiChains, CHAINS_STAGE } from "./coi-chains";
 
 export const COI_STAGES = [
   CHAINS_STAGE,
+  READING_STAGE,
   "trend",
   "direction",
   "idea",
@@ -56,12 +57,13 @@ function provenanceOf(
     chainQueries: chains.queries,
     chain: {
       anchorId: chain.anchorId,
-      nodes: chain.nodes.map(({ paperId, title, year, direction, reason }) => ({
+      nodes: chain.nodes.map(({ paperId, title, year, direction, reason, reading }) => ({
         paperId,
         title,
         year,
         direction,
         reason,
+        reading,
       })),
     },
     trend: c.trend,
@@ -92,8 +94,9 @@ export const coiAgent: IdeationAgent<CoiParams> = {
     const params = coiParamsSchema.parse(ctx.params);
     const k = Math.min(MAX_RANKED_IDEAS, Math.max(params.k, ctx.n));
     ctx.progress(CHAINS_STAGE, 0, 1);
-    const chains = await ctx.step("chains", () => buildCoiChains(ctx, k));
+    const built = await ctx.step("chains", () => buildCoiChains(ctx, k));
     ctx.progress(CHAINS_STAGE, 1, 1);
+    const chains = withReadings(built, await ctx.step("readings", () => readChainPapers(ctx, built)));
 
     const candidates: CoiCandidate[] = [];
     for (const [i, chain] of chains.chains.entries()) {

@@ -114,6 +114,7 @@ export function createRunContext(input: RunContextInput): AgentContext {
     topic,
     template: input.template,
     n: input.n,
+    model: run.model,
     seed: run.seed,
     before: input.before,
     params: input.params,

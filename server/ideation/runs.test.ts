@@ -30,6 +30,10 @@ afterEach(() => {
 
 const runner = () => new JobRunner({ concurrency: 2, pollIntervalMs: 5 });
 
+/** The checkpoint key ("agentIndex/topicId/key") of the step a call belonged to. */
+const stepOf = (c: { agentIndex: number; topicId: string; stage: string; candidate: string | null }) =>
+  `${c.agentIndex}/${c.topicId}/${c.candidate && c.stage !== "rank" ? `${c.candidate}:${c.stage}` : c.stage === "reading" ? "readings" : c.stage}`;
+
 function start(extra: Partial<Parameters<typeof startIdeationRun>[0]["input"]> = {}, topicNames?: string[]) {
   const s = makeIdeationStudy({ topicNames });
   const input = {
@@ -74,7 +78,18 @@ describe("ideation runs", () => {
     expect(prov[0]?.provenance).toMatchObject({ agent: "coi", chain: { nodes: expect.any(Array) } });
     const stages = new Set(listRunCallCosts({ runId: run.id }).map((c) => c.stage));
     expect([...stages].sort()).toEqual(
-      ["chains", "direction", "experiment", "idea", "novelty", "rank", "refine", "template", "trend"].sort(),
+      [
+        "chains",
+        "direction",
+        "experiment",
+        "idea",
+        "novelty",
+        "rank",
+        "reading",
+        "refine",
+        "template",
+        "trend",
+      ].sort(),
     );
   });
 
@@ -112,8 +127,28 @@ describe("ideation runs", () => {
     // No call after the resume belongs to a step that was finished before it.
     const after = listRunCallCosts({ runId: run.id }).slice(callsBefore);
     expect(after.length).toBeGreaterThan(0);
-    const stepOf = (c: (typeof after)[number]) =>
-      `${c.agentIndex}/${c.topicId}/${c.candidate && c.stage !== "rank" ? `${c.candidate}:${c.stage}` : c.stage}`;
+    expect(after.map(stepOf).filter((k) => finishedBefore.has(k))).toEqual([]);
+  });
+
+  it("after a restart mid-run, a new runner finishes it without redoing finished steps", async () => {
+    const s = start({}, ["Machine translation MOCK_SLOW_MS=10", "Dependency parsing MOCK_SLOW_MS=10"]);
+    const run = await startIdeationRun({ studyId: s.study.id, actorId: s.organizer.id, input: s.input });
+    const first = runner();
+    const idle = first.runUntilIdle();
+    await vi.waitFor(() => expect(listCheckpointKeys({ runId: run.id }).length).toBeGreaterThan(2), {
+      interval: 2,
+      timeout: 10_000,
+    });
+    // The process goes away: in-flight items go back to pending, as after a crash and recovery.
+    await first.stop();
+    await idle;
+    expect(getJob({ jobId: run.jobId ?? "" })?.status).toBe("running");
+    const finishedBefore = new Set(listCheckpointKeys({ runId: run.id }));
+    const callsBefore = listRunCallCosts({ runId: run.id }).length;
+    await runner().runUntilIdle();
+    expect(getJob({ jobId: run.jobId ?? "" })?.status).toBe("completed");
+    expect(getDb().select().from(generatedIdeas).all()).toHaveLength(2);
+    const after = listRunCallCosts({ runId: run.id }).slice(callsBefore);
     expect(after.map(stepOf).filter((k) => finishedBefore.has(k))).toEqual([]);
   });
 });

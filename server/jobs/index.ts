@@ -1,6 +1,7 @@
 // The job system's public API. Handlers register on import, so every module that registers a job
 // kind is imported here: whichever bundle starts the runner then knows every kind.
 import "@/server/jobs/arena-judge";
+import "@/server/jobs/build-chain";
 import "@/server/jobs/embed-papers";
 import "@/server/jobs/ideation-run";
 import "@/server/jobs/normalize-ideas";

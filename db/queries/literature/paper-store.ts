@@ -26,7 +26,8 @@ export function createStudyPaperStore({
   studyId,
   before,
 }: {
-  studyId: string;
+  /** Null: the instance's corpus only (the CLI without --study). */
+  studyId: string | null;
   before: string | null;
 }): PaperStore {
   const client = getDb().$client;

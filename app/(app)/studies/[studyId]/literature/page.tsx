@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { JobProgress } from "@/components/job-progress";
 import { Alert } from "@/components/ui/alert";
 import { buttonClass } from "@/components/ui/button";
@@ -132,6 +133,19 @@ export default async function LiteraturePage({
       </div>
       {organizer ? (
         <div className="space-y-4">
+          <Card>
+            <CardTitle>Chains</CardTitle>
+            <p className="mb-2 text-sm text-[var(--foreground-soft)]">
+              Chains of papers for a topic: anchors, the work they build on and the work citing them.
+            </p>
+            <Link
+              href={`/studies/${studyId}/literature/chains`}
+              className={buttonClass("secondary")}
+              data-testid="chains-link"
+            >
+              Open chains
+            </Link>
+          </Card>
           <Card>
             <CardTitle>Literature cut-off</CardTitle>
             <CutoffForm studyId={studyId} cutoff={study?.literatureCutoff ?? null} />

@@ -8,6 +8,7 @@ import { uuidSchema } from "@/lib/validation";
 import { guardPage } from "@/server/auth/guarded-handlers";
 import { PaperTable } from "../../_components/results-table";
 import { FetchMoreForm } from "./fetch-more-form";
+import { ReadingCard } from "./reading-card";
 
 export const metadata: Metadata = { title: "Paper" };
 
@@ -101,6 +102,7 @@ export default async function PaperPage({
           )}
         </Card>
       </div>
+      {roles.includes("organizer") ? <ReadingCard studyId={studyId} paperId={paperId} /> : null}
       {roles.includes("organizer") ? (
         <Card>
           <CardTitle>Fetch more</CardTitle>
