@@ -38,7 +38,9 @@ test("organizer runs overgenerate-dedup-rank and RAG into two conditions; review
   await form.getByTestId("field-budgetUsd").fill("2");
   await form.getByTestId("field-overgenerate_seeds").fill("3");
   await form.getByTestId("start-run-submit").click();
-  await expect(form.getByTestId("error-params_overgenerate")).toContainText("Seeds per topic must be at least 5");
+  await expect(form.getByTestId("error-params_overgenerate")).toContainText(
+    "Seeds per topic must be at least 5",
+  );
   expect(countRows("ideation_runs", "study_id = ?", s.studyId)).toBe(0);
   await form.getByTestId("field-overgenerate_seeds").fill("60");
   await form.getByTestId("start-run-submit").click();
