@@ -64,11 +64,21 @@ export async function generateAndDedupSeeds(
         return { seeds: ideas, paperIds: papers.map((p) => p.id) };
       }),
     );
+    // One embedding call per wave (not per batch), split back into the batches in order.
+    let left = total - seen;
+    const waveSeeds = results.map((r) => {
+      const seeds = r.seeds.slice(0, Math.max(0, left));
+      left -= seeds.length;
+      return seeds;
+    });
+    const vectors = ctx.embed ? await ctx.embed(waveSeeds.flat().map(seedText)) : null;
+    let offset = 0;
     for (const [i, r] of results.entries()) {
       const batch = ids[i] ?? 0;
-      const seeds = r.seeds.slice(0, Math.max(0, total - seen));
+      const seeds = waveSeeds[i] ?? [];
       const texts = seeds.map(seedText);
-      const verdict = ctx.embed ? embedded.add(await ctx.embed(texts)) : tfidf.add(texts);
+      const verdict = vectors ? embedded.add(vectors.slice(offset, offset + seeds.length)) : tfidf.add(texts);
+      offset += seeds.length;
       seeds.forEach((s, k) => {
         if (verdict.kept[k]) kept.push({ ...s, index: seen + k, batch, paperIds: r.paperIds });
       });

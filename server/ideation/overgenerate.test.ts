@@ -66,7 +66,11 @@ describe("overgenerate–dedup–rank agent", () => {
   });
 
   it("dedups with embeddings when the run has an embedding model", async () => {
-    const embed = async (texts: string[]) => texts.map((t) => Array.from(mockEmbedding(t)));
+    const embedCalls: number[] = [];
+    const embed = async (texts: string[]) => {
+      embedCalls.push(texts.length);
+      return texts.map((t) => Array.from(mockEmbedding(t)));
+    };
     const { ctx, metrics } = createFakeAgentContext({
       agent: "overgenerate",
       store: topicStore(),
@@ -76,6 +80,7 @@ describe("overgenerate–dedup–rank agent", () => {
     const ideas = await overgenerateAgent.run(ctx);
     expect(ideas[0]?.provenance.dedupMethod).toBe("embeddings");
     expect(metrics.every((m) => m.point.embeddings === 1)).toBe(true);
+    expect(embedCalls).toEqual([15, 15, 15, 15]); // one call per wave of 3 batches of 5
   });
 
   it("names the field of a bad parameter and fills defaults", () => {
