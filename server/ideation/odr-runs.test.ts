@@ -4,7 +4,7 @@ import { getDb } from "@/db/client";
 import { listRunCallCosts } from "@/db/queries/ideation-calls";
 import { getIdeationRun, listRunJobItems } from "@/db/queries/ideation-runs";
 import { listMetricPoints } from "@/db/queries/ideation-steps";
-import { conditions, generatedIdeas, ideas } from "@/db/schema";
+import { conditions, generatedIdeas, ideas, llmCalls } from "@/db/schema";
 import { resetTestDb } from "@/db/testing/db";
 import { makeIdeationStudy } from "@/db/testing/ideation-fixtures";
 import { resetEnvForTests } from "@/lib/env";
@@ -173,6 +173,12 @@ describe("overgenerate and RAG agents in a run", () => {
 
     const map = await studySimilarity({ studyId: s.study.id });
     expect(map.method).toBe("embeddings");
+    const logged = getDb().select().from(llmCalls).where(eq(llmCalls.purpose, "similarity:embedding")).all();
+    expect(logged).toHaveLength(1);
+    await studySimilarity({ studyId: s.study.id });
+    expect(
+      getDb().select().from(llmCalls).where(eq(llmCalls.purpose, "similarity:embedding")).all(),
+    ).toHaveLength(1);
     expect(map.conditions).toEqual(["Human", "ODR"]);
     expect(map.means.map((m) => [m.a, m.b, m.pairs])).toEqual([
       ["Human", "Human", 6],

@@ -1,13 +1,15 @@
 import "server-only";
 import { embedMany } from "ai";
+import { getModelPrice, insertLlmCall } from "@/db/queries/ai";
 import { listIdeasForOrganizer } from "@/db/queries/ideas";
+import { estimateCostUsd } from "@/lib/ai/prices";
 import type { IdeaFields } from "@/lib/ideas/types";
 import { type SimilarityMap, similarityMap } from "@/lib/ideation/similarity";
 import { getEmbeddingModel } from "@/server/ai/providers";
 
 // The idea similarity map for organizers: a study's submitted ideas compared pairwise, with the
-// configured embedding model when there is one (vectors cached in memory by model and text, so a
-// reload does not pay again), else TF-IDF. Organizer data: the page guards it; nothing here is
+// configured embedding model when there is one (each embedding call logged in llm_calls with its
+// cost; vectors cached in memory by model and text, so a reload does not pay again), else TF-IDF. Organizer data: the page guards it; nothing here is
 // reviewer- or judge-facing.
 
 const CACHE_LIMIT = 5000;
@@ -23,6 +25,7 @@ export type StudySimilarity = SimilarityMap & {
 export const ideaText = (fields: IdeaFields) => Object.values(fields).join("\n\n");
 
 async function embedTexts(
+  studyId: string,
   texts: string[],
 ): Promise<{ model: string; vectors: number[][] } | { error: string } | null> {
   const choice = getEmbeddingModel();
@@ -31,7 +34,26 @@ async function embedTexts(
   const missing = [...new Set(texts.filter((t) => !cache.has(key(t))))];
   try {
     if (missing.length > 0) {
-      const { embeddings } = await embedMany({ model: choice.model, values: missing, maxRetries: 2 });
+      const started = Date.now();
+      const { embeddings, usage } = await embedMany({ model: choice.model, values: missing, maxRetries: 2 });
+      const inputTokens = usage?.tokens ?? 0;
+      insertLlmCall({
+        purpose: "similarity:embedding",
+        studyId,
+        jobId: null,
+        provider: choice.provider,
+        model: choice.modelId,
+        inputTokens,
+        outputTokens: 0,
+        latencyMs: Date.now() - started,
+        costUsd: estimateCostUsd({
+          price: getModelPrice({ model: choice.modelId }),
+          inputTokens,
+          outputTokens: 0,
+        }),
+        cached: false,
+        attempts: 1,
+      });
       for (const [i, t] of missing.entries()) {
         if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
         cache.set(key(t), embeddings[i] ?? []);
@@ -52,7 +74,13 @@ export async function studySimilarity({
 }): Promise<StudySimilarity> {
   const rows = listIdeasForOrganizer({ studyId, status: "submitted" });
   const items = rows.map((r) => ({ id: r.id, condition: r.conditionKey, text: ideaText(r.fields) }));
-  const embedded = items.length > 1 ? await embedTexts(items.map((i) => i.text)) : null;
+  const embedded =
+    items.length > 1
+      ? await embedTexts(
+          studyId,
+          items.map((i) => i.text),
+        )
+      : null;
   const vectors =
     embedded && "vectors" in embedded && embedded.vectors.every((v) => v.length > 0)
       ? embedded.vectors
