@@ -1,11 +1,13 @@
 import path from "node:path";
+import { tinyPdf } from "../lib/literature/tiny-pdf";
 import { expect, test } from "./fixtures";
 import { SignInPage } from "./pages/sign-in-page";
 import { seedReviewStudy } from "./seed";
 
 // Chains end to end on the mock model: an organizer imports a small citation graph, builds a chain
 // for a topic, watches it finish, and sees the timeline with backward, anchor and forward papers,
-// each with its reason and reading; removing a paper rebuilds without it. A reviewer of the study
+// each with its reason and reading; uploads a paper's PDF and reads its full text; removing a paper
+// rebuilds without it. A reviewer of the study
 // cannot open the chain pages.
 
 const CORPUS = path.join(__dirname, "fixtures", "chain-corpus.jsonl");
@@ -42,7 +44,7 @@ test("organizer builds a chain and sees its timeline; a reviewer is refused", as
     "Kernel methods for molecule similarity",
     "Graph kernels for molecule property prediction",
     "Message passing networks for molecule property prediction",
-    "Attention over molecule graphs",
+    "Attention message passing for molecule property prediction",
     "Pretraining molecule encoders",
   ]);
   const directions = await nodes.evaluateAll((els) => els.map((e) => e.getAttribute("data-direction")));
@@ -70,13 +72,46 @@ test("organizer builds a chain and sees its timeline; a reviewer is refused", as
     .click();
   await expect(page.getByTestId("build-log")).toContainText("accepted");
 
-  // Remove a paper: the chain is rebuilt without it.
   const firstUrl = page.url();
+
+  // The anchor's paper page: upload its PDF (a bad file is named), then read the full text.
+  await nodes.nth(2).getByTestId("node-title").click();
+  await expect(page.getByTestId("paper-title")).toHaveText(
+    "Message passing networks for molecule property prediction",
+  );
+  await expect(page.getByTestId("paper-reading")).toContainText("Read from the abstract");
+  await page.getByTestId("pdf-file").setInputFiles({
+    name: "notes.txt",
+    mimeType: "text/plain",
+    buffer: Buffer.from("not a pdf at all"),
+  });
+  await page.getByTestId("pdf-submit").click();
+  await expect(page.getByTestId("pdf-error")).toContainText("notes.txt is not a PDF");
+  await page.getByTestId("pdf-file").setInputFiles({
+    name: "mpnn.pdf",
+    mimeType: "application/pdf",
+    buffer: Buffer.from(
+      tinyPdf([["Neural message passing for quantum chemistry.", "We predict properties of molecules."]]),
+    ),
+  });
+  await page.getByTestId("pdf-submit").click();
+  await expect(page.getByTestId("pdf-done")).toContainText("Read mpnn.pdf: 1 pages");
+  await expect(page.getByTestId("paper-text-status")).toContainText("Full text from mpnn.pdf");
+  await page.getByTestId("read-paper-submit").click();
+  await expect(page.getByTestId("paper-reading")).toContainText("Read from the uploaded full text");
+  await expect(page.getByTestId("paper-reading")).toContainText(
+    "Neural message passing for quantum chemistry.",
+  );
+
+  // Remove a paper: the chain is rebuilt without it.
+  await page.goto(firstUrl);
   await nodes.nth(3).getByTestId("node-remove-submit").click();
   await page.waitForURL((url) => url.href !== firstUrl);
   await expect(page.getByTestId("chain-status")).toHaveAttribute("data-status", "done", { timeout: 30_000 });
-  await expect(page.getByTestId("edited-papers")).toContainText("Removed: Attention over molecule graphs");
-  await expect(page.getByTestId("chain-0")).not.toContainText("Attention over molecule graphs");
+  await expect(page.getByTestId("edited-papers")).toContainText(
+    "Removed: Attention message passing for molecule property prediction",
+  );
+  await expect(page.getByTestId("chain-0")).not.toContainText("Attention message passing");
   await expect(page.getByTestId("chain-0").getByTestId("chain-node").first()).toBeVisible();
 
   // A reviewer of the study cannot open the chains, nor build one.

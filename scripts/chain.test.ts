@@ -26,7 +26,7 @@ function seed() {
         paper({ importId: "a", title: "Parsing basics", abstract: "Grammars for parsing.", year: 1990 }),
         paper({ importId: "b", title: "Parsing with counts", abstract: "Statistical parsing.", year: 2000 }),
         paper({ importId: "c", title: "Neural parsing", abstract: "Neural networks parse.", year: 2010 }),
-        paper({ importId: "d", title: "Neural parsing at scale", abstract: "Parsing, larger.", year: 2020 }),
+        paper({ importId: "d", title: "Parsing at scale", abstract: "Larger parsers.", year: 2020 }),
       ],
       edges: [
         { citing: 1, cited: 0 },
@@ -55,7 +55,8 @@ describe("npm run chain", () => {
     expect(nodes.map((n) => n.paperId)).toEqual(ids);
     expect(nodes.map((n) => n.year)).toEqual([1990, 2000, 2010, 2020]);
     expect(Object.keys(nodes[0] ?? {})).toEqual(["paperId", "title", "year", "direction", "reason"]);
-    expect(new Set(nodes.map((n) => n.direction))).toEqual(new Set(["backward", "anchor", "forward"]));
+    // Only "Neural parsing" has both topic words, so it is the anchor whatever the random paper ids.
+    expect(nodes.map((n) => n.direction)).toEqual(["backward", "backward", "anchor", "forward"]);
     expect(nodes.every((n) => n.reason.length > 0)).toBe(true);
     // Same inputs and seed: the same output.
     expect((await runChainCli(["--topic", "neural parsing", "--k", "1", "--json"])).stdout).toBe(r.stdout);

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, eq, max, sql } from "drizzle-orm";
+import { and, asc, eq, max, ne, sql } from "drizzle-orm";
 import { AppError } from "@/lib/errors";
 import { validateIdeaFields } from "@/lib/ideas/template";
 import type { IdeationAgentId, NoveltyStatus } from "@/lib/ideation/agent-types";
@@ -224,16 +224,22 @@ export function getIdeaProvenance({
   return row ?? null;
 }
 
-/** Submitted human ideas per topic (baseline condition, written by people), for "match the mix". */
+/**
+ * Submitted human ideas per topic, for "match the mix": the ideas of the baseline condition (where
+ * written ideas go, and human ideas imported from elsewhere), never an agent's.
+ */
 export function countHumanIdeasByTopic({ studyId }: { studyId: string }) {
+  const human = and(
+    eq(ideas.topicId, topics.id),
+    eq(ideas.status, "submitted"),
+    ne(ideas.provenance, "generated"),
+    sql`${ideas.conditionId} IN (SELECT ${conditions.id} FROM ${conditions} WHERE ${conditions.studyId} = ${studyId} AND ${conditions.isBaseline} = 1)`,
+  );
   return withDbErrors(() =>
     getDb()
       .select({ topicId: topics.id, count: sql<number>`count(${ideas.id})` })
       .from(topics)
-      .leftJoin(
-        ideas,
-        and(eq(ideas.topicId, topics.id), eq(ideas.status, "submitted"), eq(ideas.provenance, "written")),
-      )
+      .leftJoin(ideas, human)
       .where(eq(topics.studyId, studyId))
       .groupBy(topics.id)
       .orderBy(asc(topics.position))

@@ -26,6 +26,8 @@ export type ChainProgressState = {
   toRead?: number;
   /** Papers that could not be read (no abstract, a failed call): the chain stands without their summary. */
   readErrors?: { paperId: string; message: string }[];
+  /** Neighbourhoods fetched from a connector while the chain grew (or the failures). */
+  fetches?: { paperId: string; ok: boolean; message: string }[];
 };
 
 export type StoredReading = { source: PaperReadingSource; model: string; reading: PaperReading };

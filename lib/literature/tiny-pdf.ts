@@ -5,7 +5,7 @@ function escapePdfString(text: string): string {
   return text.replace(/[\\()]/g, (c) => `\\${c}`);
 }
 
-export function tinyPdf(pages: string[][]): Uint8Array {
+export function tinyPdf(pages: string[][]): Uint8Array<ArrayBuffer> {
   const objects: string[] = [];
   const pageIds = pages.map((_, i) => 4 + i * 2);
   objects[1] = "<< /Type /Catalog /Pages 2 0 R >>";

@@ -75,4 +75,23 @@ describe("withConnectorFetch", () => {
     expect(calls).toHaveLength(1);
     expect(events[0]).toMatchObject({ ok: false, message: "Semantic Scholar is unreachable" });
   });
+
+  it("stops asking a source after two failures in a row", async () => {
+    const study = makeStudy({ organizer: makeUser() });
+    const ids = upsertCorpus({
+      corpus: {
+        papers: ["a", "b", "c"].map((c) => paper({ s2Id: c.repeat(40), title: `Paper ${c}`, year: 2010 })),
+        edges: [],
+        unresolved: [],
+      },
+      studyId: null,
+    }).ids;
+    const { connectors, calls } = fakeConnectors([], [], true);
+    const store = withConnectorFetch(createStudyPaperStore({ studyId: study.id, before: null }), {
+      connectors,
+      studyId: study.id,
+    });
+    for (const id of ids) await store.references(id);
+    expect(calls).toHaveLength(2);
+  });
 });

@@ -10,9 +10,11 @@ import { s2IdFor } from "@/server/literature/semantic-scholar";
 // from has no neighbours of the asked direction in the store, its references and citations are
 // fetched once (Semantic Scholar, else OpenAlex; responses cached in http_cache) into the paper's
 // scope and read again from the store, so the study's visibility and cut-off still decide. Bounded:
-// at most `maxFetches` papers per build, each at most once; a connector failure is reported, not thrown.
+// at most `maxFetches` papers per build, each at most once, none after two failures in a row; a
+// connector failure is reported, not thrown.
 
 export const DEFAULT_MAX_FETCHES = 12;
+const MAX_FAILURES = 2;
 
 export type ConnectorFetchEvent = { paperId: string; source: FetchSource; ok: boolean; message: string };
 
@@ -31,9 +33,11 @@ export function withConnectorFetch(
   },
 ): PaperStore {
   const tried = new Set<string>();
+  let failures = 0;
 
   async function fetchOnce(paperId: string): Promise<boolean> {
-    if (tried.has(paperId) || tried.size >= maxFetches) return false;
+    // A source that failed twice in a row is down or refusing: the build carries on from the store.
+    if (tried.has(paperId) || tried.size >= maxFetches || failures >= MAX_FAILURES) return false;
     tried.add(paperId);
     const paper = getVisiblePaper({ paperId, studyId });
     if (!paper) return false;
@@ -55,6 +59,7 @@ export function withConnectorFetch(
       });
       return r.fetched > 0;
     } catch (e) {
+      failures += 1;
       onFetch?.({ paperId, source, ok: false, message: e instanceof Error ? e.message : String(e) });
       return false;
     }

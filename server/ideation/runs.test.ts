@@ -1,13 +1,16 @@
 import { eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { getDb } from "@/db/client";
+import { createDraftIdea, submitIdea } from "@/db/queries/ideas";
 import { listRunCallCosts } from "@/db/queries/ideation-calls";
 import { getIdeationRun, listRunJobItems } from "@/db/queries/ideation-runs";
 import { listCheckpointKeys } from "@/db/queries/ideation-steps";
 import { getJob } from "@/db/queries/jobs";
 import { conditions, generatedIdeas, ideas, users } from "@/db/schema";
 import { resetTestDb } from "@/db/testing/db";
+import { makeUser } from "@/db/testing/fixtures";
 import { makeIdeationStudy } from "@/db/testing/ideation-fixtures";
+import { fullFields } from "@/db/testing/review-fixtures";
 import { resetEnvForTests } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { resetMockModelState } from "@/server/ai/mock-model";
@@ -150,5 +153,38 @@ describe("ideation runs", () => {
     expect(getDb().select().from(generatedIdeas).all()).toHaveLength(2);
     const after = listRunCallCosts({ runId: run.id }).slice(callsBefore);
     expect(after.map(stepOf).filter((k) => finishedBefore.has(k))).toEqual([]);
+  });
+
+  it("matching the human mix plans as many ideas per topic as people submitted (agents' ideas not counted)", async () => {
+    const s = start();
+    const [mt, dp] = s.topics;
+    if (!mt || !dp) throw new Error("fixture has two topics");
+    const writer = makeUser({ name: "Writer" });
+    for (let i = 0; i < 2; i++) {
+      const draft = createDraftIdea({ studyId: s.study.id, authorId: writer.id, topicId: mt.id });
+      submitIdea({
+        studyId: s.study.id,
+        ideaId: draft.id,
+        authorId: writer.id,
+        expectedVersion: draft.version,
+        fields: fullFields(`human ${i}`),
+        attested: true,
+      });
+    }
+    const first = await startIdeationRun({ studyId: s.study.id, actorId: s.organizer.id, input: s.input });
+    await runner().runUntilIdle();
+    expect(getDb().select().from(generatedIdeas).all().length).toBeGreaterThan(0);
+    const matched = await startIdeationRun({
+      studyId: s.study.id,
+      actorId: s.organizer.id,
+      input: {
+        ...s.input,
+        agents: [{ agent: "coi", conditionKey: "CoI2", params: { k: 2 } }],
+        topicMode: "match",
+        topicIds: [],
+      },
+    });
+    expect(first.topics).toHaveLength(2);
+    expect(matched.topics).toEqual([{ topicId: mt.id, n: 2 }]);
   });
 });

@@ -6,12 +6,7 @@ import { getJob } from "@/db/queries/jobs";
 import { getStudySettings } from "@/db/queries/study-settings";
 import type { IdeationRun } from "@/db/schema";
 import { AppError, type FieldErrors } from "@/lib/errors";
-import {
-  matchTopicMix,
-  runFormErrors,
-  type StartRunInput,
-  startRunInputSchema,
-} from "@/lib/ideation/run-form";
+import { matchTopicMix, type StartRunInput, validateStartRun } from "@/lib/ideation/run-form";
 import type { RunAgentSpec, RunItemInput, RunTopicPlan } from "@/lib/ideation/run-types";
 import { IDEATION_RUN_JOB_KIND } from "@/server/jobs/ideation-run";
 import { cancelJob, enqueueJob } from "@/server/jobs/runner";
@@ -64,9 +59,9 @@ export async function startIdeationRun({
   actorId: string | null;
   input: StartRunInput;
 }): Promise<IdeationRun> {
-  const parsed = startRunInputSchema.safeParse(input);
-  if (!parsed.success) throw invalid(runFormErrors(parsed.error));
-  const request = parsed.data;
+  const checked = validateStartRun(input);
+  if (!checked.ok) throw invalid(checked.errors);
+  const { request } = checked;
   const errors: FieldErrors = {};
   const agents = request.agents.map((a, i) => {
     const agent = getIdeationAgent(a.agent);

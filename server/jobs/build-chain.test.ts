@@ -30,7 +30,7 @@ function seed() {
         paper({ importId: "a", title: "Parsing basics", abstract: "Grammars for parsing.", year: 1990 }),
         paper({ importId: "b", title: "Parsing with counts", abstract: "Statistical parsing.", year: 2000 }),
         paper({ importId: "c", title: "Neural parsing", abstract: "Neural networks parse.", year: 2010 }),
-        paper({ importId: "d", title: "Neural parsing at scale", abstract: "Parsing, larger.", year: 2020 }),
+        paper({ importId: "d", title: "Parsing at scale", abstract: "Larger parsers.", year: 2020 }),
       ],
       edges: [
         { citing: 1, cited: 0 },
@@ -104,6 +104,31 @@ describe("build-chain job", () => {
     const view = getChain({ studyId: study.id, chainId: chain.id });
     expect(view && displayStatus(view)).toBe("cancelled");
     expect(getChain({ studyId: other.id, chainId: chain.id })).toBeNull();
+  });
+
+  it("a build cancelled while the model is answering stops and shows as cancelled", async () => {
+    const { organizer, study } = seed();
+    // The mock model sleeps on MOCK_SLOW_MS (checking the abort signal), so the build is mid-call.
+    const chain = await startChainBuild({
+      studyId: study.id,
+      topic: "neural parsing MOCK_SLOW_MS=5000",
+      topicId: null,
+      options: defaultStoredOptions(),
+      actorId: organizer.id,
+    });
+    const runner = new JobRunner({ concurrency: 1, pollIntervalMs: 5 });
+    const running = runner.runUntilIdle();
+    await vi.waitFor(() =>
+      expect(getChain({ studyId: study.id, chainId: chain.id })?.status).toBe("running"),
+    );
+    cancelJob({ jobId: chain.jobId as string });
+    await running;
+    await runner.stop();
+    expect(getChain({ studyId: study.id, chainId: chain.id })).toMatchObject({
+      status: "cancelled",
+      jobStatus: "cancelled",
+      result: null,
+    });
   });
 
   it("refuses an empty topic, naming the field", async () => {

@@ -45,7 +45,12 @@ export const buildChainJobHandler = registerJobHandler<
         options: chain.options,
         llm: chainLlmSteps({ studyId, jobId, signal, seed: chain.options.seed }),
         signal,
-        onProgress: (p) => report({ stage: p.stage, calls: p.calls }),
+        onProgress: (p) => report({ ...progress, stage: p.stage, calls: p.calls }),
+        onFetch: (f) =>
+          report({
+            ...progress,
+            fetches: [...(progress.fetches ?? []), { paperId: f.paperId, ok: f.ok, message: f.message }],
+          }),
       });
       const model = configuredReadingModel();
       let read = 0;

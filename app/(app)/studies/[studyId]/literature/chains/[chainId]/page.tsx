@@ -40,7 +40,8 @@ export default async function ChainPage({
     : new Map();
   const edited = [...chain.options.pinnedAnchorIds, ...chain.options.excludedIds];
   const logIds = result ? result.log.flatMap((e) => (e.paperId ? [e.paperId] : [])) : [];
-  const summaries = getPaperSummaries([...new Set([...edited, ...logIds])]);
+  const fetchIds = chain.progress?.fetches?.map((f) => f.paperId) ?? [];
+  const summaries = getPaperSummaries([...new Set([...edited, ...logIds, ...fetchIds])]);
   const titles = new Map([...summaries].map(([id, s]) => [id, s.title]));
   const { options, progress } = chain;
   return (
@@ -82,6 +83,12 @@ export default async function ChainPage({
               {chain.error}
             </Alert>
           </div>
+        ) : null}
+        {progress?.fetches?.length ? (
+          <p className="mt-2 text-xs text-[var(--foreground-soft)]" data-testid="chain-fetches">
+            From the literature sources:{" "}
+            {progress.fetches.map((f) => `${titles.get(f.paperId) ?? f.paperId}: ${f.message}`).join("; ")}.
+          </p>
         ) : null}
         {progress?.readErrors?.length ? (
           <p className="mt-2 text-xs text-[var(--foreground-soft)]">

@@ -1,11 +1,10 @@
-import { ActionForm } from "@/components/action-form";
 import { PaperReadingView } from "@/components/paper-reading";
 import { Card, CardTitle } from "@/components/ui/card";
 import { getPaperText, getReadings } from "@/db/queries/literature/readings";
 import { MAX_PDF_BYTES } from "@/server/literature/pdf-text";
 import { configuredReadingModel } from "@/server/literature/read-paper";
-import { readPaperAction } from "./actions";
 import { PdfUpload } from "./pdf-upload";
+import { ReadPaperForm } from "./read-paper-form";
 
 /** Organizers: the paper's full text (PDF upload) and its reading with the configured model. */
 export function ReadingCard({ studyId, paperId }: { studyId: string; paperId: string }) {
@@ -30,22 +29,18 @@ export function ReadingCard({ studyId, paperId }: { studyId: string; paperId: st
         ) : stored && !stale ? (
           <PaperReadingView reading={stored.reading} source={stored.source} />
         ) : (
-          <ActionForm
-            action={readPaperAction}
-            submitLabel={stale ? "Read the full text" : "Read this paper"}
-            pendingLabel="Reading…"
-            testId="read-paper"
-            success={() => "Read."}
+          <ReadPaperForm
+            studyId={studyId}
+            paperId={paperId}
+            label={stale ? "Read the full text" : "Read this paper"}
           >
-            <input type="hidden" name="studyId" value={studyId} />
-            <input type="hidden" name="paperId" value={paperId} />
             <p className="text-sm text-[var(--foreground-soft)]">
               {stale ? "The reading below is from the abstract; a PDF has been uploaded since. " : ""}
               Summarizes the paper with {model} (background, novelty, contribution, method, limitation,
               entities, experiment steps). A paper is read once per model; chains reuse the reading.
             </p>
             {stored ? <PaperReadingView reading={stored.reading} source={stored.source} /> : null}
-          </ActionForm>
+          </ReadPaperForm>
         )}
       </div>
     </Card>
