@@ -38,7 +38,10 @@ export function listRunItemTimings({ jobIds }: { jobIds: string[] }): RunItemTim
   );
 }
 
-/** Keys of the conditions holding submitted human ideas (written or imported), in condition order. */
+/**
+ * Keys of the baseline (human) conditions holding submitted human ideas (written or imported, never
+ * generated), in condition order: the same human ideas the run's "match the human mix" counts.
+ */
 export function listHumanConditionKeys({ studyId }: { studyId: string }): string[] {
   return withDbErrors(() =>
     getDb()
@@ -50,6 +53,7 @@ export function listHumanConditionKeys({ studyId }: { studyId: string }): string
           eq(ideas.studyId, studyId),
           eq(ideas.status, "submitted"),
           inArray(ideas.provenance, ["written", "imported"]),
+          eq(conditions.isBaseline, true),
         ),
       )
       .orderBy(asc(conditions.position))

@@ -170,6 +170,11 @@ describe("overgenerate and RAG agents in a run", () => {
       .all();
     expect(written.filter((i) => i.topicId === mt?.id)).toHaveLength(3);
     expect(written.filter((i) => i.topicId === dp?.id)).toHaveLength(1);
+    // Arena after ideation takes the human (baseline) condition alongside the agent's.
+    expect(arenaAfterIdeationPlan({ studyId: s.study.id, runId: run.id }).conditionKeys).toEqual([
+      "ODR",
+      "Human",
+    ]);
 
     const map = await studySimilarity({ studyId: s.study.id });
     expect(map.method).toBe("embeddings");
