@@ -304,6 +304,12 @@ const CASES: Record<string, Case> = {
     refusal: /not_found:ideation_run/,
     input: (w) => ({ runId: w.foreign.runId }),
   },
+  "(app)/studies/[studyId]/ideation/[runId]#arenaAfterIdeationAction": {
+    kind: "form",
+    phase: "writing",
+    refusal: /not_found:ideation_run/,
+    input: (w) => ({ runId: w.foreign.runId }),
+  },
   "(app)/studies/[studyId]/literature#fetchMoreAction": {
     kind: "form",
     phase: "writing",

@@ -2,11 +2,13 @@
 // assignment (1,000 ideas × 300 reviewers, goal < 1 s), statistics (100,000 reviews, goal < 1 s),
 // arena ratings (100 players × 100,000 matches: Elo < 100 ms, Bradley–Terry + 1,000 bootstraps < 5 s),
 // literature store (AAN corpus: import < 10 s, BM25 < 20 ms, hybrid < 50 ms, neighbours < 5 ms),
+// idea dedup (4,000 seeds: 1,536-dim embeddings < 2 s, TF-IDF < 2 s),
 // and `npm run demo` on a fresh database (goal < 10 s).
 import { assignReviewers } from "@/lib/assignment/assign";
 import { BENCH_SHAPE, generateInstance } from "@/lib/assignment/synthetic";
 import type { AssignmentResult } from "@/lib/assignment/types";
 import { benchArena } from "./bench-arena";
+import { benchDedup } from "./bench-dedup";
 import { benchDemo } from "./bench-demo";
 import { benchLiterature } from "./bench-literature";
 import { benchStats } from "./bench-stats";
@@ -35,5 +37,7 @@ console.log("");
 benchArena();
 console.log("");
 benchLiterature();
+console.log("");
+benchDedup();
 console.log("");
 benchDemo();

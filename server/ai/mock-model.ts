@@ -7,6 +7,7 @@ import {
 import { extractIdeaJson, NORMALIZE_TASK_MARKER } from "@/lib/ai/prompts/normalize-idea";
 import { cannedCoiAnswer } from "./mock-coi-answers";
 import { hashText, mockValueForSchema } from "./mock-json-schema";
+import { cannedOdrAnswer } from "./mock-odr-answers";
 
 // A deterministic stand-in for a real model, selected with LLM_PROVIDER=mock so the running app
 // (e2e tests, demos without a key) behaves the same on every run. Plain code on purpose: `ai/test`
@@ -170,7 +171,10 @@ function replyText({
   if (format?.type === "json") {
     if (promptText.includes("MOCK_INVALID_JSON")) return `MOCK: this is not JSON [${hash}]`;
     const canned =
-      cannedNormalization(promptText) ?? cannedJudgment(promptText) ?? cannedCoiAnswer(promptText);
+      cannedNormalization(promptText) ??
+      cannedJudgment(promptText) ??
+      cannedCoiAnswer(promptText) ??
+      cannedOdrAnswer(promptText);
     if (canned !== null) return canned;
     const schema = format.schema ?? { type: "object" };
     return JSON.stringify(mockValueForSchema({ schema, seed: hash }));

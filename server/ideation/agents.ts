@@ -1,12 +1,18 @@
 import "server-only";
 import type { IdeationAgent, IdeationAgentId } from "@/lib/ideation/agent-types";
 import { coiAgent } from "./coi";
+import { directAgent } from "./direct";
+import { overgenerateAgent } from "./overgenerate";
+import { ragAgent } from "./rag";
 
 // The ideation agents a run can start, by id. Adding an agent is one line here (its module exports
 // an IdeationAgent); the run, the job, the pages and the CLI pick it up from this map.
 
 const AGENTS: Partial<Record<IdeationAgentId, IdeationAgent>> = {
   coi: coiAgent as unknown as IdeationAgent,
+  overgenerate: overgenerateAgent as unknown as IdeationAgent,
+  rag: ragAgent as unknown as IdeationAgent,
+  direct: directAgent as unknown as IdeationAgent,
 };
 
 export function getIdeationAgent(id: string): IdeationAgent | undefined {

@@ -28,6 +28,17 @@ function formField(key: string, agents: readonly string[]): string {
   return key === "agents" ? "agent" : key;
 }
 
+/** The start form's per-agent fields (blank = the agent's default). */
+function agentParams(agent: string, input: { coi_k: string; overgenerate_seeds: string; rag_k: string }) {
+  const fields: Record<string, [string, string]> = {
+    coi: ["k", input.coi_k],
+    overgenerate: ["seedsPerTopic", input.overgenerate_seeds],
+    rag: ["topK", input.rag_k],
+  };
+  const field = fields[agent];
+  return field && field[1].trim() !== "" ? { [field[0]]: num(field[1]) } : {};
+}
+
 export const startRunAction = guardedAction(
   {
     study: organizer,
@@ -41,6 +52,8 @@ export const startRunAction = guardedAction(
         budgetUsd: text,
         keep: text,
         coi_k: text,
+        overgenerate_seeds: text,
+        rag_k: text,
       })
       .passthrough(),
   },
@@ -51,7 +64,7 @@ export const startRunAction = guardedAction(
       agents: agents.map((agent) => ({
         agent: agent as StartRunInput["agents"][number]["agent"],
         conditionKey: String(raw[`condition_${agent}`] ?? ""),
-        params: agent === "coi" && input.coi_k.trim() !== "" ? { k: num(input.coi_k) } : {},
+        params: agentParams(agent, input),
       })),
       topicMode: input.topicMode as StartRunInput["topicMode"],
       topicIds: input.topicIds,

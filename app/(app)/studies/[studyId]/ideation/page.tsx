@@ -8,7 +8,9 @@ import { RUN_STATUS_LABELS } from "@/lib/ideation/run-types";
 import { getLlmConfig } from "@/server/ai/providers";
 import { guardPage } from "@/server/auth/guarded-handlers";
 import { listIdeationAgents } from "@/server/ideation/agents";
+import { listAgentComparison } from "@/server/ideation/compare-view";
 import { listRunSummaries } from "@/server/ideation/run-view";
+import { AgentComparison } from "./_components/agent-comparison";
 import { StartRunForm } from "./_components/start-run-form";
 
 export const metadata: Metadata = { title: "Ideation" };
@@ -94,6 +96,11 @@ export default async function IdeationPage({ params }: PageProps<"/studies/[stud
           </DataTable>
         )}
       </Card>
+      <AgentComparison studyId={studyId} rows={listAgentComparison({ studyId })} />
+      <p className="text-sm">
+        <Link href={`/studies/${studyId}/ideation/similarity`}>Idea similarity map</Link>: how alike the ideas
+        of each condition are, and the most similar pairs across conditions.
+      </p>
     </div>
   );
 }

@@ -7,9 +7,12 @@ import { DataTable } from "@/components/ui/data-table";
 import { PageHeader } from "@/components/ui/page-header";
 import { RUN_STATUS_LABELS } from "@/lib/ideation/run-types";
 import { guardPage } from "@/server/auth/guarded-handlers";
+import { arenaAfterIdeationPlan } from "@/server/ideation/arena-after";
 import { getRunView } from "@/server/ideation/run-view";
+import { ArenaAfterButton } from "./_components/arena-after-button";
 import { AutoRefresh } from "./_components/auto-refresh";
 import { RunControls } from "./_components/run-controls";
+import { UniqueRateCard } from "./_components/unique-rate-card";
 
 export const metadata: Metadata = { title: "Ideation run" };
 
@@ -97,6 +100,19 @@ export default async function IdeationRunPage({ params }: PageProps<"/studies/[s
           ))}
         </DataTable>
       </Card>
+      {view.ideas.length > 0 && !view.active ? (
+        <ArenaAfterButton
+          studyId={studyId}
+          runId={run.id}
+          conditionKeys={arenaAfterIdeationPlan({ studyId, runId: run.id }).conditionKeys}
+          topicNames={[...new Set(view.items.map((i) => i.topicName))]}
+        />
+      ) : null}
+      <UniqueRateCard
+        metrics={view.metrics}
+        agents={run.agents}
+        topicNames={Object.fromEntries(view.items.map((i) => [i.topicId, i.topicName]))}
+      />
       <Card>
         <CardTitle>Cost per stage</CardTitle>
         <DataTable

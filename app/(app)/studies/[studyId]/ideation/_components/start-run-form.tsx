@@ -42,7 +42,7 @@ export function StartRunForm({
                 type="checkbox"
                 name="agent[]"
                 value={a.id}
-                defaultChecked
+                defaultChecked={a.id === agents[0]?.id}
                 data-testid={`agent-${a.id}`}
               />
               {a.label}
@@ -58,6 +58,22 @@ export function StartRunForm({
             {a.id === "coi" ? (
               <div className="w-32">
                 <Field label="Chains (K)" name="coi_k" type="number" min={1} max={10} defaultValue="3" />
+              </div>
+            ) : null}
+            {a.id === "overgenerate" ? (
+              <div className="w-40">
+                <Field
+                  label="Seeds per topic"
+                  name="overgenerate_seeds"
+                  type="number"
+                  min={5}
+                  defaultValue="200"
+                />
+              </div>
+            ) : null}
+            {a.id === "rag" ? (
+              <div className="w-32">
+                <Field label="Abstracts (k)" name="rag_k" type="number" min={1} max={20} defaultValue="5" />
               </div>
             ) : null}
             <FieldErrorText name={`params_${a.id}`} />
