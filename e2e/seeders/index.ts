@@ -1,6 +1,6 @@
 import { seedArenaPairs } from "./arena";
-import { seedAcceptedText } from "./layout";
 import { seedIdeationReview, seedIdeationStudy } from "./ideation";
+import { seedAcceptedText } from "./layout";
 import { seedConsentText, seedOpenAssignment, seedPhaseDates, seedUndecidedRewrite } from "./open-work";
 import { seedJudge, seedOrganizer, seedStudyRole } from "./people";
 import { seedResultsStudy, seedSubmittedReview } from "./results";
