@@ -130,6 +130,25 @@ function readSaveState({ studyId, assignmentId, userId }: SaveInput) {
   };
 }
 
+// The write of every autosave after the first, prepared once (db/prepared.ts).
+const updateReviewQuery = preparedOnce((db) => {
+  const p = (name: string) => sql`${sql.placeholder(name)}`;
+  return db
+    .update(reviews)
+    .set({
+      status: p("status"),
+      answers: p("answers"),
+      version: p("version"),
+      lastSaveId: p("lastSaveId"),
+      activeSeconds: sql`${reviews.activeSeconds} + ${sql.placeholder("addSeconds")}`,
+      submittedAt: p("submittedAt"),
+      firstSubmittedAt: p("firstSubmittedAt"),
+      updatedAt: p("updatedAt"),
+    })
+    .where(eq(reviews.id, sql.placeholder("id")))
+    .prepare();
+});
+
 function writeReview(input: SaveInput, mode: "draft" | "submit"): SaveResult {
   return withDbErrors(() =>
     getDb().transaction(
@@ -213,19 +232,17 @@ function writeReview(input: SaveInput, mode: "draft" | "submit"): SaveResult {
             .run();
           return { version: 1, status, savedAt: now };
         }
-        tx.update(reviews)
-          .set({
-            status,
-            answers,
-            version: existing.version + 1,
-            lastSaveId: input.saveId ?? null,
-            activeSeconds: sqlAdd(ownRetry ? 0 : active),
-            submittedAt: submitted ? now : existing.submittedAt,
-            firstSubmittedAt: existing.firstSubmittedAt ?? (submitted ? now : null),
-            updatedAt: now,
-          })
-          .where(eq(reviews.id, existing.id))
-          .run();
+        updateReviewQuery().run({
+          id: existing.id,
+          status,
+          answers: JSON.stringify(answers), // what the json column's encoder writes
+          version: existing.version + 1,
+          lastSaveId: input.saveId ?? null,
+          addSeconds: ownRetry ? 0 : active,
+          submittedAt: submitted ? now : existing.submittedAt,
+          firstSubmittedAt: existing.firstSubmittedAt ?? (submitted ? now : null),
+          updatedAt: now,
+        });
         return { version: existing.version + 1, status, savedAt: now };
       },
       { behavior: "immediate" },
