@@ -2,7 +2,8 @@
 // page GET and the draft-save server action, each sent `--n` times (default 200) in sequence to Next
 // running in this process, with better-sqlite3 wrapped so every SQL statement run is counted and timed.
 // Prints per route: statements per request (and which), time in SQLite, and latency p50/p95.
-//   npx tsx scripts/profile-request.ts [--n 200] [--port 3391] [--sql]   (--sql lists the statements)
+//   npx tsx scripts/profile-request.ts [--n 200] [--port 3391] [--sql] [--explain]
+//   --sql lists each route's statements; --explain prints SQLite's query plan of each (look for SCAN).
 // For where the rest of the time goes: node --cpu-prof node_modules/tsx/dist/cli.mjs scripts/profile-request.ts
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
@@ -20,6 +21,7 @@ const arg = (name: string, fallback: number) => {
 const N = arg("n", 200);
 const PORT = arg("port", 3391);
 const LIST_SQL = process.argv.includes("--sql");
+const EXPLAIN = process.argv.includes("--explain");
 const BASE = `http://localhost:${PORT}`;
 
 // Count and time every statement run, whoever prepared it (drizzle or raw).
@@ -56,6 +58,25 @@ async function measure(route: string, stats: Map<string, RouteStats>, send: () =
   s.sqlMs.push(sqlMs);
   s.sample = statements;
   stats.set(route, s);
+}
+
+/** SQLite's plan for each statement (parameters bound to NULL), on a separate read-only connection. */
+function explain(dbPath: string, sample: string[]) {
+  const db = new Database(dbPath, { readonly: true });
+  try {
+    for (const entry of sample) {
+      const source = entry.slice(entry.indexOf(" ") + 1);
+      if (!/^\s*(select|update|insert|delete)/i.test(source)) continue;
+      const params = (source.match(/\?/g) ?? []).length;
+      const plan = db.prepare(`EXPLAIN QUERY PLAN ${source}`).all(...Array<null>(params).fill(null)) as {
+        detail: string;
+      }[];
+      console.log(`    ${source.replace(/\s+/g, " ").slice(0, 100)}…`);
+      for (const step of plan) console.log(`        ${step.detail}`);
+    }
+  } finally {
+    db.close();
+  }
 }
 
 async function main() {
@@ -124,6 +145,7 @@ async function main() {
           `SQL statements ${Math.min(...s.statements)}–${Math.max(...s.statements)} per request, ${avg(s.sqlMs).toFixed(2)} ms in SQLite`,
       );
       if (LIST_SQL) for (const q of s.sample) console.log(`    ${q.replace(/\s+/g, " ").slice(0, 220)}`);
+      if (EXPLAIN) explain(dbPath, s.sample);
     }
   } finally {
     server.close();
