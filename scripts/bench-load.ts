@@ -1,164 +1,185 @@
-// npm run bench:load — N reviewers (default 50) load their review page and autosave drafts for D
-// seconds (default 60) against the production build (run `next build` first) on a freshly seeded
-// database; prints requests/s and p50/p95/max per route, and every error. A benchmark, not a test.
-//   npm run bench:load -- [--reviewers 50] [--seconds 60] [--port 3390]
-import { type ChildProcess, spawn } from "node:child_process";
+// npm run bench:load — N reviewers (default 50) load their review page and autosave drafts (the real
+// server action) for D seconds (default 60, after a warm-up, default 10 s, that is not counted)
+// against the production build (run `next build` first) on a freshly seeded database. Each reviewer
+// loops without pauses: load the page, then three draft saves. Prints one summary line, a line per
+// route (p50/p95/max, errors by kind) and the same as one JSON line. A benchmark, not a test.
+//   npm run bench:load -- [--reviewers 50] [--seconds 60] [--warmup 10] [--port 3390]
+//                         [--json out.json] [--cpu-prof DIR]   (DIR: a V8 CPU profile of the server)
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { actionId, percentile, signIn, startServer, stopServer } from "./lib/bench-http";
 import { loadBenchWorld } from "./lib/bench-load-seed";
 
-const arg = (name: string, fallback: number) => {
+const arg = (name: string) => {
   const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
+  return i >= 0 ? process.argv[i + 1] : undefined;
 };
-const REVIEWERS = arg("reviewers", 50);
-const SECONDS = arg("seconds", 60);
-const PORT = arg("port", 3390);
+const num = (name: string, fallback: number) => {
+  const v = arg(name);
+  const n = v === undefined ? fallback : Number(v);
+  if (!Number.isFinite(n) || n < 0) throw new Error(`--${name} must be a number ≥ 0 (got ${v}).`);
+  return n;
+};
+const REVIEWERS = Math.max(1, Math.floor(num("reviewers", 50)));
+const SECONDS = num("seconds", 60);
+const WARMUP = num("warmup", 10);
+const PORT = num("port", 3390);
+const JSON_OUT = arg("json");
+const CPU_PROF = arg("cpu-prof");
 const BASE = `http://localhost:${PORT}`;
-const SECRET = "bench-load-secret-0123456789-0123456789";
+const REQUEST_TIMEOUT_MS = 30_000;
 
-type Sample = { route: string; ms: number; ok: boolean; detail?: string };
+type Outcome = { ok: true } | { ok: false; kind: string; detail: string };
+type Sample = { route: string; ms: number; at: number; outcome: Outcome };
 
-function actionId(exportedName: string): string {
-  const manifest = JSON.parse(fs.readFileSync(".next/server/server-reference-manifest.json", "utf8")) as {
-    node: Record<string, { exportedName?: string; filename?: string }>;
-  };
-  const hit = Object.entries(manifest.node).find(
-    ([, v]) => v.exportedName === exportedName && v.filename?.endsWith("review/actions.ts"),
-  );
-  if (!hit) throw new Error(`No server action ${exportedName} in the build: run next build first.`);
-  return hit[0];
+function fail(kind: string, detail: string): Outcome {
+  return { ok: false, kind, detail: detail.slice(0, 200) };
 }
 
-function cookieHeader(res: Response, jar: Map<string, string>) {
-  for (const c of res.headers.getSetCookie()) {
-    const [pair] = c.split(";");
-    const eq = pair!.indexOf("=");
-    jar.set(pair!.slice(0, eq), pair!.slice(eq + 1));
-  }
-  return [...jar].map(([k, v]) => `${k}=${v}`).join("; ");
-}
-
-async function signIn(email: string, password: string): Promise<string> {
-  const jar = new Map<string, string>();
-  const csrfRes = await fetch(`${BASE}/api/auth/csrf`);
-  const { csrfToken } = (await csrfRes.json()) as { csrfToken: string };
-  const cookie = cookieHeader(csrfRes, jar);
-  const res = await fetch(`${BASE}/api/auth/callback/credentials`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie, origin: BASE },
-    body: new URLSearchParams({ csrfToken, email, password, callbackUrl: `${BASE}/` }),
-  });
-  const all = cookieHeader(res, jar);
-  if (!all.includes("session-token")) throw new Error(`Sign-in failed for ${email} (HTTP ${res.status}).`);
-  return all;
-}
-
-async function timed(route: string, samples: Sample[], fn: () => Promise<{ ok: boolean; detail?: string }>) {
+async function timed(route: string, samples: Sample[], fn: (signal: AbortSignal) => Promise<Outcome>) {
   const start = performance.now();
-  let out: { ok: boolean; detail?: string };
+  let outcome: Outcome;
   try {
-    out = await fn();
+    outcome = await fn(AbortSignal.timeout(REQUEST_TIMEOUT_MS));
   } catch (e) {
-    out = { ok: false, detail: (e as Error).message };
+    const err = e as Error & { cause?: { code?: string } };
+    const kind = err.name === "TimeoutError" ? "timeout" : `network ${err.cause?.code ?? err.name}`;
+    outcome = fail(kind, err.message);
   }
-  samples.push({ route, ms: performance.now() - start, ...out });
+  samples.push({ route, ms: performance.now() - start, at: Date.now(), outcome });
 }
 
-async function startServer(dbPath: string): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ["node_modules/tsx/dist/cli.mjs", "scripts/serve.ts"], {
-    env: {
-      ...process.env,
-      PORT: String(PORT),
-      DATABASE_PATH: dbPath,
-      AUTH_SECRET: SECRET,
-      NODE_ENV: "production",
+async function loadPage(url: string, cookie: string, signal: AbortSignal): Promise<Outcome> {
+  const res = await fetch(url, { headers: { cookie }, signal, redirect: "manual" });
+  const html = await res.text();
+  if (!res.ok) return fail(`HTTP ${res.status}`, html);
+  return html.includes("review-form") ? { ok: true } : fail("page without review form", html);
+}
+
+async function saveDraft(
+  url: string,
+  cookie: string,
+  saveId: string,
+  body: unknown,
+  signal: AbortSignal,
+): Promise<{ outcome: Outcome; version?: number }> {
+  const res = await fetch(url, {
+    method: "POST",
+    signal,
+    headers: {
+      cookie,
+      origin: BASE,
+      "next-action": saveId,
+      accept: "text/x-component",
+      "content-type": "text/plain;charset=UTF-8",
     },
-    stdio: ["ignore", "ignore", "inherit"],
+    body: JSON.stringify([body]),
   });
-  for (let i = 0; i < 240; i++) {
-    try {
-      if ((await fetch(`${BASE}/api/health`)).ok) return child;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  child.kill();
-  throw new Error("The server did not become healthy within a minute.");
+  const text = await res.text();
+  if (!res.ok) return { outcome: fail(`HTTP ${res.status}`, text) };
+  const m = /"ok":true,"data":\{"version":(\d+)/.exec(text);
+  if (m) return { outcome: { ok: true }, version: Number(m[1]) };
+  const code = /"ok":false,"error":"([^"]+)"/.exec(text)?.[1];
+  return { outcome: fail(code ? `action ${code}` : "unexpected action response", text) };
 }
 
-const pct = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+function summarize(samples: Sample[], from: number, seconds: number) {
+  const counted = samples.filter((s) => s.at >= from);
+  const routes = [...new Set(counted.map((s) => s.route))].map((route) => {
+    const mine = counted.filter((s) => s.route === route);
+    const ms = mine.map((s) => s.ms).sort((a, b) => a - b);
+    const errorsByKind: Record<string, number> = {};
+    const firstError: Record<string, string> = {};
+    for (const s of mine) {
+      if (s.outcome.ok) continue;
+      errorsByKind[s.outcome.kind] = (errorsByKind[s.outcome.kind] ?? 0) + 1;
+      firstError[s.outcome.kind] ??= s.outcome.detail;
+    }
+    const round = (x: number) => Math.round(x);
+    return {
+      route,
+      n: mine.length,
+      p50: round(percentile(ms, 50)),
+      p95: round(percentile(ms, 95)),
+      p99: round(percentile(ms, 99)),
+      max: round(ms.at(-1) ?? 0),
+      errors: mine.length - mine.filter((s) => s.outcome.ok).length,
+      errorsByKind,
+      firstError,
+    };
+  });
+  const errors = routes.reduce((sum, r) => sum + r.errors, 0);
+  return {
+    reviewers: REVIEWERS,
+    seconds,
+    warmupSeconds: WARMUP,
+    requestsPerSecond: Math.round(counted.length / seconds),
+    errors,
+    routes,
+    loadAverage: os.loadavg().map((x) => Math.round(x * 100) / 100),
+    cpus: os.cpus().length,
+  };
+}
 
 async function main() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "bench-load-"));
   const dbPath = path.join(dir, "bench.db");
   const world = loadBenchWorld({ dbPath, reviewers: REVIEWERS });
-  const saveId = actionId("saveReviewAction");
-  const server = await startServer(dbPath);
+  const saveId = actionId("saveReviewAction", "review/actions.ts");
+  const server = await startServer({ port: PORT, dbPath, cpuProfDir: CPU_PROF });
   try {
-    const sessions = await Promise.all(world.reviewers.map((r) => signIn(r.email, r.password)));
+    const sessions = await Promise.all(world.reviewers.map((r) => signIn(BASE, r.email, r.password)));
     const samples: Sample[] = [];
-    const until = Date.now() + SECONDS * 1000;
+    const measureFrom = Date.now() + WARMUP * 1000;
+    const until = measureFrom + SECONDS * 1000;
     await Promise.all(
       world.reviewers.map(async (r, i) => {
-        const cookie = sessions[i]!;
+        const cookie = sessions[i] ?? "";
         const url = `${BASE}/studies/${world.studyId}/review/${r.assignmentId}`;
         let version = 0;
         let n = 0;
         while (Date.now() < until) {
-          await timed("review page", samples, async () => {
-            const res = await fetch(url, { headers: { cookie } });
-            const html = await res.text();
-            return { ok: res.ok && html.includes("review-form"), detail: `HTTP ${res.status}` };
-          });
+          await timed("review page", samples, (signal) => loadPage(url, cookie, signal));
           for (let k = 0; k < 3 && Date.now() < until; k++) {
             n += 1;
-            await timed("draft save", samples, async () => {
-              const res = await fetch(url, {
-                method: "POST",
-                headers: {
-                  cookie,
-                  origin: BASE,
-                  "next-action": saveId,
-                  accept: "text/x-component",
-                  "content-type": "text/plain;charset=UTF-8",
-                },
-                body: JSON.stringify([
-                  {
-                    studyId: world.studyId,
-                    assignmentId: r.assignmentId,
-                    mode: "draft",
-                    answers: { scores: { novelty: 1 + (n % 10) }, rationales: { novelty: `Draft ${n}.` } },
-                    version,
-                    activeSeconds: 1,
-                  },
-                ]),
-              });
-              const text = await res.text();
-              const m = /"ok":true,"data":\{"version":(\d+)/.exec(text);
-              if (m) version = Number(m[1]);
-              return { ok: res.ok && m !== null, detail: m ? undefined : text.slice(0, 200) };
+            const body = {
+              studyId: world.studyId,
+              assignmentId: r.assignmentId,
+              mode: "draft",
+              answers: { scores: { novelty: 1 + (n % 10) }, rationales: { novelty: `Draft ${n}.` } },
+              version,
+              activeSeconds: 1,
+            };
+            await timed("draft save", samples, async (signal) => {
+              const out = await saveDraft(url, cookie, saveId, body, signal);
+              if (out.version !== undefined) version = out.version;
+              return out.outcome;
             });
           }
         }
       }),
     );
-    const routes = [...new Set(samples.map((s) => s.route))];
-    console.log(`${REVIEWERS} reviewers, ${SECONDS} s: ${(samples.length / SECONDS).toFixed(0)} requests/s`);
-    for (const route of routes) {
-      const mine = samples.filter((s) => s.route === route);
-      const ms = mine.map((s) => s.ms).sort((a, b) => a - b);
-      const errors = mine.filter((s) => !s.ok);
+    const report = summarize(samples, measureFrom, SECONDS);
+    const page = report.routes.find((r) => r.route === "review page");
+    const save = report.routes.find((r) => r.route === "draft save");
+    console.log(
+      `bench:load ${REVIEWERS} reviewers ${SECONDS} s (+${WARMUP} s warm-up): ${report.requestsPerSecond} req/s, ` +
+        `page p50 ${page?.p50} / p95 ${page?.p95} ms, save p50 ${save?.p50} / p95 ${save?.p95} ms, ` +
+        `errors ${report.errors}; load average ${report.loadAverage.join(" ")} on ${report.cpus} CPUs`,
+    );
+    for (const r of report.routes) {
+      const kinds = Object.entries(r.errorsByKind).map(([k, v]) => `${k} ×${v} (first: ${r.firstError[k]})`);
       console.log(
-        `${route.padEnd(12)} n=${mine.length} p50 ${pct(ms, 50).toFixed(0)} ms  p95 ${pct(ms, 95).toFixed(0)} ms  max ${(ms.at(-1) ?? 0).toFixed(0)} ms  errors ${errors.length}${errors[0] ? ` (first: ${errors[0].detail})` : ""}`,
+        `  ${r.route.padEnd(12)} n=${r.n} p50 ${r.p50} p95 ${r.p95} p99 ${r.p99} max ${r.max} ms  errors ${r.errors}${kinds.length ? `: ${kinds.join("; ")}` : ""}`,
       );
     }
+    const json = JSON.stringify(report);
+    console.log(json);
+    if (JSON_OUT) fs.writeFileSync(JSON_OUT, `${json}\n`);
+    if (report.errors > 0) process.exitCode = 1;
   } finally {
-    server.kill("SIGTERM");
+    await stopServer(server);
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }

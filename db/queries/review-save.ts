@@ -1,15 +1,19 @@
 import "server-only";
-import { eq, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { AppError } from "@/lib/errors";
 import { type ReviewAnswers, validateAnswers } from "@/lib/reviews/answers";
+import { DEFAULT_REVIEW_FORM } from "@/lib/reviews/form";
+import { DEFAULT_REVIEW_SETTINGS } from "@/lib/studies/types";
 import { getDb } from "../client";
 import { withDbErrors } from "../errors";
-import { reviews } from "../schema";
-import { lockInReviewForm, readReviewSetup } from "./review-setup";
-import { loadOwnAssignment, readOnlyReason, readOwnReview } from "./reviews-reviewer";
+import { preparedOnce } from "../prepared";
+import { assignments, reviews, studies } from "../schema";
+import { lockInReviewForm } from "./review-setup";
+import { loadOwnAssignment, readOnlyReason } from "./reviews-reviewer";
 
 // The reviewer's writes: draft saves, submits and active time, each on the caller's own published
-// assignment (loadOwnAssignment), idempotent under a per-save key, in one immediate transaction.
+// assignment (readSaveState, loadOwnAssignment), idempotent under a per-save key, in one immediate
+// transaction.
 
 export type SaveInput = {
   studyId: string;
@@ -65,21 +69,100 @@ export function submitReview(input: SaveInput): SaveResult {
   return writeReview(input, "submit");
 }
 
+// Everything a save decides on, in one prepared statement inside the save's transaction: the
+// caller's own published assignment (the WHERE is the authorization), the study's phase, review form
+// and settings, and the stored review of this assignment if there is one.
+const saveStateQuery = preparedOnce((db) =>
+  db
+    .select({
+      id: assignments.id,
+      ideaId: assignments.ideaId,
+      studyStatus: studies.status,
+      form: studies.reviewForm,
+      settings: studies.reviewSettings,
+      reviewId: reviews.id,
+      status: reviews.status,
+      answers: reviews.answers,
+      version: reviews.version,
+      submittedAt: reviews.submittedAt,
+      firstSubmittedAt: reviews.firstSubmittedAt,
+      updatedAt: reviews.updatedAt,
+      lastSaveId: reviews.lastSaveId,
+    })
+    .from(assignments)
+    .innerJoin(studies, eq(studies.id, assignments.studyId))
+    .leftJoin(reviews, eq(reviews.assignmentId, assignments.id))
+    .where(
+      and(
+        eq(assignments.id, sql.placeholder("assignmentId")),
+        eq(assignments.studyId, sql.placeholder("studyId")),
+        eq(assignments.reviewerId, sql.placeholder("userId")),
+        eq(assignments.state, "published"),
+      ),
+    )
+    .prepare(),
+);
+
+function readSaveState({ studyId, assignmentId, userId }: SaveInput) {
+  const row = saveStateQuery().get({ studyId, assignmentId, userId });
+  if (!row) throw new AppError("not_found:assignment", "This review assignment does not exist.");
+  const existing =
+    row.reviewId !== null &&
+    row.status !== null &&
+    row.answers !== null &&
+    row.version !== null &&
+    row.updatedAt !== null
+      ? {
+          id: row.reviewId,
+          status: row.status,
+          answers: row.answers,
+          version: row.version,
+          submittedAt: row.submittedAt,
+          firstSubmittedAt: row.firstSubmittedAt,
+          updatedAt: row.updatedAt,
+          lastSaveId: row.lastSaveId,
+        }
+      : undefined;
+  return {
+    own: { id: row.id, ideaId: row.ideaId, studyStatus: row.studyStatus },
+    form: row.form ?? DEFAULT_REVIEW_FORM,
+    attestationText: { ...DEFAULT_REVIEW_SETTINGS, ...row.settings }.attestationText,
+    existing,
+  };
+}
+
+// The write of every autosave after the first, prepared once (db/prepared.ts).
+const updateReviewQuery = preparedOnce((db) => {
+  const p = (name: string) => sql`${sql.placeholder(name)}`;
+  return db
+    .update(reviews)
+    .set({
+      status: p("status"),
+      answers: p("answers"),
+      version: p("version"),
+      lastSaveId: p("lastSaveId"),
+      activeSeconds: sql`${reviews.activeSeconds} + ${sql.placeholder("addSeconds")}`,
+      submittedAt: p("submittedAt"),
+      firstSubmittedAt: p("firstSubmittedAt"),
+      updatedAt: p("updatedAt"),
+    })
+    .where(eq(reviews.id, sql.placeholder("id")))
+    .prepare();
+});
+
 function writeReview(input: SaveInput, mode: "draft" | "submit"): SaveResult {
   return withDbErrors(() =>
     getDb().transaction(
       (tx) => {
-        const own = loadOwnAssignment(tx, input.studyId, input.assignmentId, input.userId);
+        const { own, form, attestationText, existing } = readSaveState(input);
         const blocked = readOnlyReason(own.studyStatus);
         if (blocked) throw new AppError("conflict:phase", blocked);
-        const setup = readReviewSetup(tx, input.studyId);
-        const checked = validateAnswers(setup.form, input.answers, {
+        const checked = validateAnswers(form, input.answers, {
           mode,
-          attestationRequired: setup.settings.attestationText !== null,
+          attestationRequired: attestationText !== null,
         });
         if (!checked.ok) throw invalidReview(checked.errors);
         const answers: ReviewAnswers = checked.answers;
-        const existing = readOwnReview(tx, input.assignmentId);
         const now = Date.now();
         const active = Math.max(0, Math.min(ACTIVE_CAP, Math.floor(input.activeSeconds) || 0));
 
@@ -150,19 +233,17 @@ function writeReview(input: SaveInput, mode: "draft" | "submit"): SaveResult {
             .run();
           return { version: 1, status, savedAt: now };
         }
-        tx.update(reviews)
-          .set({
-            status,
-            answers,
-            version: existing.version + 1,
-            lastSaveId: input.saveId ?? null,
-            activeSeconds: sqlAdd(ownRetry ? 0 : active),
-            submittedAt: submitted ? now : existing.submittedAt,
-            firstSubmittedAt: existing.firstSubmittedAt ?? (submitted ? now : null),
-            updatedAt: now,
-          })
-          .where(eq(reviews.id, existing.id))
-          .run();
+        updateReviewQuery().run({
+          id: existing.id,
+          status,
+          answers: JSON.stringify(answers), // what the json column's encoder writes
+          version: existing.version + 1,
+          lastSaveId: input.saveId ?? null,
+          addSeconds: ownRetry ? 0 : active,
+          submittedAt: submitted ? now : existing.submittedAt,
+          firstSubmittedAt: existing.firstSubmittedAt ?? (submitted ? now : null),
+          updatedAt: now,
+        });
         return { version: existing.version + 1, status, savedAt: now };
       },
       { behavior: "immediate" },

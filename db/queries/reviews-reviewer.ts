@@ -1,13 +1,14 @@
 import "server-only";
-import { and, asc, eq, isNotNull, isNull, ne, or } from "drizzle-orm";
+import { and, asc, eq, isNotNull, isNull, ne, or, sql } from "drizzle-orm";
 import { AppError } from "@/lib/errors";
 import { getStudyTemplate } from "@/lib/ideas/template";
 import type { ReviewAnswers } from "@/lib/reviews/answers";
-import type { ReviewForm } from "@/lib/reviews/form";
+import { DEFAULT_REVIEW_FORM, type ReviewForm } from "@/lib/reviews/form";
 import { isReviewingOpen } from "@/lib/studies/phase-change";
-import type { StudyStatus } from "@/lib/studies/types";
+import { DEFAULT_REVIEW_SETTINGS, type StudyStatus } from "@/lib/studies/types";
 import { getDb } from "../client";
 import { withDbErrors } from "../errors";
+import { preparedOnce } from "../prepared";
 import { assignments, ideas, reviews, studies, topics } from "../schema";
 import {
   type BlindIdea,
@@ -16,7 +17,6 @@ import {
   reviewSections,
   reviewTextColumns,
 } from "./blind-policy";
-import { readReviewSetup } from "./review-setup";
 import type { Executor } from "./study-shared";
 
 // The reviewer's side. Everything here returns BLIND view types (blind-policy.ts): an idea appears only
@@ -38,6 +38,8 @@ export type BlindReviewPage = {
   } | null;
   /** Null when the reviewer may save; otherwise why not (before or after the review phase). */
   readOnlyReason: string | null;
+  /** Other reviewers' submitted reviews (anonymous), once the study closed and if the organizer allows. */
+  others: OtherReview[] | null;
 };
 
 function dueDate(phaseDates: Record<string, { closesAt?: number | null } | undefined>): number | null {
@@ -122,39 +124,47 @@ export function loadOwnAssignment(
   return row;
 }
 
-function readBlindIdea(ex: Executor, studyId: string, ideaId: string): BlindIdea {
-  const row = ex
+// The review page in one prepared statement: the caller's own published assignment (the WHERE is the
+// authorization), the study's phase, form and settings, the idea's blind text and the caller's review.
+const reviewPageQuery = preparedOnce((db) =>
+  db
     .select({
+      ideaId: assignments.ideaId,
+      studyStatus: studies.status,
+      form: studies.reviewForm,
+      settings: studies.reviewSettings,
+      phaseDates: studies.phaseDates,
+      template: studies.ideaTemplate,
       code: ideas.code,
       topic: topics.name,
       ...reviewTextColumns,
-      template: studies.ideaTemplate,
+      reviewStatus: reviews.status,
+      reviewAnswers: reviews.answers,
+      reviewVersion: reviews.version,
+      reviewSubmittedAt: reviews.submittedAt,
     })
-    .from(ideas)
+    .from(assignments)
+    .innerJoin(studies, eq(studies.id, assignments.studyId))
+    .innerJoin(ideas, and(eq(ideas.id, assignments.ideaId), eq(ideas.studyId, assignments.studyId)))
     .innerJoin(topics, eq(topics.id, ideas.topicId))
-    .innerJoin(studies, eq(studies.id, ideas.studyId))
-    .where(and(eq(ideas.id, ideaId), eq(ideas.studyId, studyId)))
-    .get();
-  if (!row) throw new AppError("not_found:assignment", "This review assignment does not exist.");
-  const sections = reviewSections(getStudyTemplate({ ideaTemplate: row.template }), chosenReviewText(row));
-  return { code: row.code, topic: row.topic, sections };
-}
+    .leftJoin(reviews, eq(reviews.assignmentId, assignments.id))
+    .where(
+      and(
+        eq(assignments.id, sql.placeholder("assignmentId")),
+        eq(assignments.studyId, sql.placeholder("studyId")),
+        eq(assignments.reviewerId, sql.placeholder("userId")),
+        eq(assignments.state, "published"),
+      ),
+    )
+    .prepare(),
+);
 
-export function readOwnReview(ex: Executor, assignmentId: string) {
-  return ex
-    .select({
-      id: reviews.id,
-      status: reviews.status,
-      answers: reviews.answers,
-      version: reviews.version,
-      submittedAt: reviews.submittedAt,
-      firstSubmittedAt: reviews.firstSubmittedAt,
-      updatedAt: reviews.updatedAt,
-      lastSaveId: reviews.lastSaveId,
-    })
-    .from(reviews)
-    .where(eq(reviews.assignmentId, assignmentId))
-    .get();
+type ReviewPageRow = NonNullable<ReturnType<ReturnType<typeof reviewPageQuery>["get"]>>;
+
+function readReviewPageRow(studyId: string, assignmentId: string, userId: string): ReviewPageRow {
+  const row = reviewPageQuery().get({ studyId, assignmentId, userId });
+  if (!row) throw new AppError("not_found:assignment", "This review assignment does not exist.");
+  return row;
 }
 
 export function getReviewPage({
@@ -167,30 +177,26 @@ export function getReviewPage({
   userId: string;
 }): BlindReviewPage {
   return withDbErrors(() => {
-    const db = getDb();
-    const own = loadOwnAssignment(db, studyId, assignmentId, userId);
-    const setup = readReviewSetup(db, studyId);
-    const study = db
-      .select({ phaseDates: studies.phaseDates })
-      .from(studies)
-      .where(eq(studies.id, studyId))
-      .get();
-    const review = readOwnReview(db, assignmentId);
+    const row = readReviewPageRow(studyId, assignmentId, userId);
+    const settings = { ...DEFAULT_REVIEW_SETTINGS, ...row.settings };
+    const sections = reviewSections(getStudyTemplate({ ideaTemplate: row.template }), chosenReviewText(row));
     return {
       assignmentId,
-      idea: readBlindIdea(db, studyId, own.ideaId),
-      form: setup.form,
-      attestationText: setup.settings.attestationText,
-      dueAt: study ? dueDate(study.phaseDates) : null,
-      review: review
-        ? {
-            status: review.status,
-            answers: review.answers,
-            version: review.version,
-            submittedAt: review.submittedAt,
-          }
-        : null,
-      readOnlyReason: readOnlyReason(own.studyStatus),
+      idea: { code: row.code, topic: row.topic, sections },
+      form: row.form ?? DEFAULT_REVIEW_FORM,
+      attestationText: settings.attestationText,
+      dueAt: dueDate(row.phaseDates),
+      review:
+        row.reviewStatus !== null && row.reviewAnswers !== null && row.reviewVersion !== null
+          ? {
+              status: row.reviewStatus,
+              answers: row.reviewAnswers,
+              version: row.reviewVersion,
+              submittedAt: row.reviewSubmittedAt,
+            }
+          : null,
+      readOnlyReason: readOnlyReason(row.studyStatus),
+      others: readOtherReviews(row, studyId, assignmentId, settings.showOtherReviewsAfterClose),
     };
   });
 }
@@ -201,6 +207,30 @@ export type OtherReview = { label: string; answers: ReviewAnswers };
  * After the review phase, other submitted reviews of the same idea, when the organizer allows it.
  * Reviewers stay anonymous ("Review 1", …), ordered by the reviews' random ids.
  */
+function readOtherReviews(
+  own: { ideaId: string; studyStatus: StudyStatus },
+  studyId: string,
+  assignmentId: string,
+  allowed: boolean,
+): OtherReview[] | null {
+  if (!allowed || own.studyStatus !== "closed") return null;
+  return getDb()
+    .select({ id: reviews.id, answers: reviews.answers })
+    .from(reviews)
+    .where(
+      and(
+        eq(reviews.ideaId, own.ideaId),
+        eq(reviews.studyId, studyId),
+        isNotNull(reviews.submittedAt),
+        or(isNull(reviews.assignmentId), ne(reviews.assignmentId, assignmentId)),
+      ),
+    )
+    .orderBy(asc(reviews.id))
+    .all()
+    .map((r, i) => ({ label: `Review ${i + 1}`, answers: r.answers }));
+}
+
+/** The other reviews alone (the page gets them in getReviewPage's `others`). */
 export function getOtherReviews({
   studyId,
   assignmentId,
@@ -210,25 +240,5 @@ export function getOtherReviews({
   assignmentId: string;
   userId: string;
 }): OtherReview[] | null {
-  return withDbErrors(() => {
-    const db = getDb();
-    const own = loadOwnAssignment(db, studyId, assignmentId, userId);
-    const { settings } = readReviewSetup(db, studyId);
-    if (!settings.showOtherReviewsAfterClose) return null;
-    if (own.studyStatus !== "closed") return null;
-    return db
-      .select({ id: reviews.id, answers: reviews.answers })
-      .from(reviews)
-      .where(
-        and(
-          eq(reviews.ideaId, own.ideaId),
-          eq(reviews.studyId, studyId),
-          isNotNull(reviews.submittedAt),
-          or(isNull(reviews.assignmentId), ne(reviews.assignmentId, assignmentId)),
-        ),
-      )
-      .orderBy(asc(reviews.id))
-      .all()
-      .map((r, i) => ({ label: `Review ${i + 1}`, answers: r.answers }));
-  });
+  return getReviewPage({ studyId, assignmentId, userId }).others;
 }

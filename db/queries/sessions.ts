@@ -1,8 +1,9 @@
 import "server-only";
-import { and, count, eq, isNull } from "drizzle-orm";
+import { and, count, eq, isNotNull, isNull, lt, or, sql } from "drizzle-orm";
 import { AppError } from "@/lib/errors";
 import { getDb } from "../client";
 import { withDbErrors } from "../errors";
+import { preparedOnce } from "../prepared";
 import { memberships, type SessionRow, sessions, type User, users } from "../schema";
 import type { Executor } from "./study-shared";
 
@@ -11,9 +12,70 @@ import type { Executor } from "./study-shared";
 
 export type RevokeReason = "sign_out" | "admin" | "no_roles" | "disabled";
 
-export function createSession({ userId }: { userId: string }): SessionRow {
-  return withDbErrors(() => getDb().insert(sessions).values({ userId }).returning().get());
+/** How long a session token lives (server/auth/auth.config.ts); older rows can name no valid token. */
+export const SESSION_MAX_AGE_MS = 30 * 24 * 60 * 60 * 1000;
+/** Revoked rows are kept a day for anyone investigating a sign-out, then pruned. */
+export const REVOKED_SESSION_RETENTION_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Opens a session row at sign-in, and in the same transaction deletes rows that can no longer be
+ * used: revoked over a day ago, or created longer ago than a token lives. Sign-ins are rare next to
+ * requests, so the pruning costs one small DELETE each and the table stays the size of live sessions.
+ */
+export function createSession({ userId, now = Date.now() }: { userId: string; now?: number }): SessionRow {
+  return withDbErrors(() =>
+    getDb().transaction(
+      (tx) => {
+        pruneSessions(tx, now);
+        return tx.insert(sessions).values({ userId, createdAt: now }).returning().get();
+      },
+      { behavior: "immediate" },
+    ),
+  );
 }
+
+/** Deletes sessions revoked more than a day ago or older than a token's lifetime; returns how many. */
+export function pruneSessions(ex: Executor = getDb(), now = Date.now()): number {
+  return ex
+    .delete(sessions)
+    .where(
+      or(
+        and(isNotNull(sessions.revokedAt), lt(sessions.revokedAt, now - REVOKED_SESSION_RETENTION_MS)),
+        lt(sessions.createdAt, now - SESSION_MAX_AGE_MS),
+      ),
+    )
+    .run().changes;
+}
+
+/** What getSessionUser needs of the account behind a session. */
+export type SessionAccount = Pick<
+  User,
+  "id" | "email" | "name" | "isAdmin" | "canCreateStudies" | "sessionsValidAfter"
+>;
+
+// Runs on every request: prepared once (db/prepared.ts).
+const sessionAccountQuery = preparedOnce((db) =>
+  db
+    .select({
+      id: users.id,
+      email: users.email,
+      name: users.name,
+      isAdmin: users.isAdmin,
+      canCreateStudies: users.canCreateStudies,
+      sessionsValidAfter: users.sessionsValidAfter,
+    })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(
+      and(
+        eq(sessions.id, sql.placeholder("sessionId")),
+        eq(sessions.userId, sql.placeholder("userId")),
+        isNull(sessions.revokedAt),
+        isNull(users.disabledAt),
+      ),
+    )
+    .prepare(),
+);
 
 /** The account behind a live session, in one statement; undefined when revoked, unknown or disabled. */
 export function getSessionAccount({
@@ -22,22 +84,8 @@ export function getSessionAccount({
 }: {
   sessionId: string;
   userId: string;
-}): User | undefined {
-  return withDbErrors(() =>
-    getDb()
-      .select({ user: users })
-      .from(sessions)
-      .innerJoin(users, eq(users.id, sessions.userId))
-      .where(
-        and(
-          eq(sessions.id, sessionId),
-          eq(sessions.userId, userId),
-          isNull(sessions.revokedAt),
-          isNull(users.disabledAt),
-        ),
-      )
-      .get(),
-  )?.user;
+}): SessionAccount | undefined {
+  return withDbErrors(() => sessionAccountQuery().get({ sessionId, userId }));
 }
 
 export function revokeSession({ sessionId, reason }: { sessionId: string; reason: RevokeReason }) {

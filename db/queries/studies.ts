@@ -1,9 +1,10 @@
 import "server-only";
-import { and, asc, desc, eq, inArray } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import { AppError } from "@/lib/errors";
 import { STUDY_ROLES, type StudyRole } from "@/lib/studies/types";
 import { getDb } from "../client";
 import { withDbErrors } from "../errors";
+import { preparedOnce } from "../prepared";
 import {
   arenaSnapshots,
   conditions,
@@ -67,17 +68,20 @@ export function createStudy({
   );
 }
 
+// The study list in the site header, on every page: prepared once (db/prepared.ts).
+const studiesForUserQuery = preparedOnce((db) =>
+  db
+    .select({ ...listColumns, role: memberships.role })
+    .from(memberships)
+    .innerJoin(studies, eq(studies.id, memberships.studyId))
+    .where(eq(memberships.userId, sql.placeholder("userId")))
+    .orderBy(desc(studies.createdAt))
+    .prepare(),
+);
+
 /** The studies the user is a member of, each with the user's roles in it. */
 export function listStudiesForUser({ userId }: { userId: string }): StudyWithRoles[] {
-  const rows = withDbErrors(() =>
-    getDb()
-      .select({ ...listColumns, role: memberships.role })
-      .from(memberships)
-      .innerJoin(studies, eq(studies.id, memberships.studyId))
-      .where(eq(memberships.userId, userId))
-      .orderBy(desc(studies.createdAt))
-      .all(),
-  );
+  const rows = withDbErrors(() => studiesForUserQuery().all({ userId }));
   const byId = new Map<string, StudyWithRoles>();
   for (const { role, ...study } of rows) {
     const entry = byId.get(study.id) ?? { ...study, roles: [] };
@@ -210,22 +214,21 @@ export function removeStudyRoles({
 }
 
 /** Whether results and the arena leaderboard have been published (members may then read them). */
+// The study navigation's flags, on every study page: one prepared statement.
+const publicationFlagsQuery = preparedOnce((db) =>
+  db
+    .select({
+      results: sql<number>`exists (select 1 from ${resultSnapshots} where ${eq(resultSnapshots.studyId, sql.placeholder("studyId"))})`,
+      leaderboard: sql<number>`exists (select 1 from ${arenaSnapshots} where ${eq(arenaSnapshots.studyId, sql.placeholder("studyId"))})`,
+    })
+    .from(sql`(select 1)`)
+    .prepare(),
+);
+
 export function getPublicationFlags({ studyId }: { studyId: string }): {
   results: boolean;
   leaderboard: boolean;
 } {
-  return withDbErrors(() => {
-    const db = getDb();
-    const results = db
-      .select({ id: resultSnapshots.id })
-      .from(resultSnapshots)
-      .where(eq(resultSnapshots.studyId, studyId))
-      .get();
-    const leaderboard = db
-      .select({ id: arenaSnapshots.id })
-      .from(arenaSnapshots)
-      .where(eq(arenaSnapshots.studyId, studyId))
-      .get();
-    return { results: results !== undefined, leaderboard: leaderboard !== undefined };
-  });
+  const row = withDbErrors(() => publicationFlagsQuery().get({ studyId }));
+  return { results: Boolean(row?.results), leaderboard: Boolean(row?.leaderboard) };
 }

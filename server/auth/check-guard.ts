@@ -1,12 +1,13 @@
 import "server-only";
 import type { z } from "zod";
-import { getStudyById, getStudyRoles } from "@/db/queries/studies";
+import type { AccessStudy } from "@/db/queries/study-access";
 import type { SessionUser } from "@/lib/auth/types";
 import { AppError, type FieldErrors } from "@/lib/errors";
 import { issuesSentence } from "@/lib/forms/issue-labels";
 import type { StudyRole } from "@/lib/studies/types";
 import { uuidSchema } from "@/lib/validation";
-import { needsConsent } from "./consent";
+import { consentRequired } from "./consent";
+import { readStudyAccess } from "./study-access";
 
 /** The study (from the route or the input's `studyId`) and the roles that may act; "member" = any role. */
 export type StudyGuard = {
@@ -33,7 +34,7 @@ export type GuardSpec<
   schema?: S;
 };
 
-export type GuardStudy = NonNullable<ReturnType<typeof getStudyById>>;
+export type GuardStudy = AccessStudy;
 
 export type GuardContext<S extends z.ZodType | undefined, St extends StudyGuard | undefined = undefined> = {
   user: SessionUser;
@@ -95,10 +96,11 @@ export function checkGuard<S extends z.ZodType | undefined, St extends StudyGuar
   let roles: StudyRole[] = [];
   if (spec.study) {
     const id = uuidSchema.safeParse(studyId);
-    const found = id.success ? getStudyById({ studyId: id.data }) : undefined;
-    if (!found)
+    // The study, the caller's roles and consent in one read (shared by a page render's guards).
+    const access = id.success ? readStudyAccess(id.data, user.id) : undefined;
+    if (!access)
       throw new AppError("not_found:study", "This study does not exist, or you are not a member of it.");
-    roles = getStudyRoles({ studyId: found.id, userId: user.id });
+    roles = [...access.roles];
     if (user.isAdmin && !roles.includes("organizer")) roles = ["organizer", ...roles];
     if (roles.length === 0) {
       throw new AppError("not_found:study", "This study does not exist, or you are not a member of it.");
@@ -110,16 +112,16 @@ export function checkGuard<S extends z.ZodType | undefined, St extends StudyGuar
         `This needs the ${allowed.join(" or ")} role in this study.`,
       );
     }
-    if (spec.study.consent && needsConsent({ studyId: found.id, userId: user.id, roles })) {
+    if (spec.study.consent && consentRequired(roles, access.consentPending)) {
       throw new AppError("forbidden:consent", "Please read and accept the study's consent text first.");
     }
-    if (write && found.archivedAt !== null && !spec.study.allowArchived) {
+    if (write && access.study.archivedAt !== null && !spec.study.allowArchived) {
       throw new AppError(
         "conflict:study_archived",
         "This study is archived and read-only. An admin or its creator can unarchive it in the study's settings.",
       );
     }
-    study = found;
+    study = { ...access.study };
   }
   const parsed = spec.schema ? parseInput(spec.schema, input) : undefined;
   return {

@@ -1,11 +1,17 @@
 import "server-only";
-import { consentPending } from "@/db/queries/study-setup";
 import type { StudyRole } from "@/lib/studies/types";
+import { readStudyAccess } from "./study-access";
+
+/** Organizers (admins count as organizers) never need consent; others while it is pending. */
+export function consentRequired(roles: readonly StudyRole[], consentPending: boolean): boolean {
+  return !roles.includes("organizer") && consentPending;
+}
 
 /**
  * Participants accept the study's consent text before their first action; organizers (admins count
  * as organizers) are exempt. Actions check it through the guard's `study: { consent: true }`; pages
- * that render the consent form call this to decide what to show.
+ * that render the consent form call this to decide what to show (after their guard, whose study read
+ * this shares within a render).
  */
 export function needsConsent({
   studyId,
@@ -16,6 +22,5 @@ export function needsConsent({
   userId: string;
   roles: readonly StudyRole[];
 }): boolean {
-  if (roles.includes("organizer")) return false;
-  return consentPending({ studyId, userId });
+  return consentRequired(roles, readStudyAccess(studyId, userId)?.consentPending ?? false);
 }

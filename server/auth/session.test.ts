@@ -1,22 +1,28 @@
+import { encode } from "next-auth/jwt";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { endAllSessions, setAccountDisabled } from "@/db/queries/sessions";
 import { addStudyRoles, removeStudyRoles } from "@/db/queries/studies";
 import { resetTestDb } from "@/db/testing/db";
 import { makeStudy, makeUser } from "@/db/testing/fixtures";
 import type { SessionUser } from "@/lib/auth/types";
-import { endSignedOutSession, exposeSession, startSession } from "./session-lifecycle";
+import { getEnv } from "@/lib/env";
+import { endSignedOutSession, startSession } from "./session-lifecycle";
 
-// The cookie is simulated the way Auth.js builds it: the jwt callback at sign-in, then the session
-// callback on each request. What a copied cookie can do after each way of ending a session is the point.
+// The cookie is built the way Auth.js builds it: the jwt callback at sign-in, then encrypted with
+// Auth.js's own `encode` (the cookie name as salt) and read back through next/headers on each
+// request. What a copied cookie can do after each way of ending a session is the point.
 const cookie = vi.hoisted(() => ({ token: null as Record<string, unknown> | null }));
-vi.mock("./auth", () => ({
-  auth: async () =>
-    cookie.token
-      ? exposeSession({
-          session: { user: { id: "" }, expires: "" } as never,
-          token: cookie.token as never,
+vi.mock("next/headers", () => ({
+  cookies: async () => {
+    const value = cookie.token
+      ? await encode({
+          token: cookie.token,
+          secret: getEnv().AUTH_SECRET ?? "",
+          salt: "authjs.session-token",
         })
-      : null,
+      : undefined;
+    return { getAll: () => (value ? [{ name: "authjs.session-token", value }] : []) };
+  },
 }));
 
 const { getSessionUser } = await import("./session");

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { Markdown } from "@/components/markdown";
 import { Card, CardTitle } from "@/components/ui/card";
-import { type BlindReviewPage, getOtherReviews, getReviewPage } from "@/db/queries/reviews-reviewer";
+import { type BlindReviewPage, getReviewPage } from "@/db/queries/reviews-reviewer";
 import { isAppError } from "@/lib/errors";
 import { needsConsent } from "@/server/auth/consent";
 import { guardPage } from "@/server/auth/guarded-handlers";
@@ -26,7 +26,7 @@ export default async function ReviewPage({ params }: PageProps<"/studies/[studyI
     if (isAppError(e) && e.type === "not_found") notFound();
     throw e;
   }
-  const others = getOtherReviews({ studyId, assignmentId, userId: user.id });
+  const { others } = page;
   return (
     <div className="space-y-4">
       <p className="text-sm">

@@ -1,0 +1,162 @@
+// Profiles one reviewer's request path on the production build (run `next build` first): the review
+// page GET and the draft-save server action, each sent `--n` times (default 200) in sequence to Next
+// running in this process, with better-sqlite3 wrapped so every SQL statement run is counted and timed.
+// Prints per route: statements per request (and which), time in SQLite, and latency p50/p95.
+//   npx tsx scripts/profile-request.ts [--n 200] [--port 3391] [--sql] [--explain]
+//   --sql lists each route's statements; --explain prints SQLite's query plan of each (look for SCAN).
+// For where the rest of the time goes: node --cpu-prof node_modules/tsx/dist/cli.mjs scripts/profile-request.ts
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import http from "node:http";
+import os from "node:os";
+import path from "node:path";
+import Database from "better-sqlite3";
+import next from "next";
+import { actionId, BENCH_SECRET, percentile, signIn } from "./lib/bench-http";
+
+const arg = (name: string, fallback: number) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
+};
+const N = arg("n", 200);
+const PORT = arg("port", 3391);
+const LIST_SQL = process.argv.includes("--sql");
+const EXPLAIN = process.argv.includes("--explain");
+const BASE = `http://localhost:${PORT}`;
+
+// Count and time every statement run, whoever prepared it (drizzle or raw).
+let statements: string[] = [];
+let sqlMs = 0;
+const probe = new Database(":memory:");
+const statementProto = Object.getPrototypeOf(probe.prepare("select 1")) as Record<string, unknown>;
+probe.close();
+for (const method of ["get", "all", "run", "iterate"] as const) {
+  const original = statementProto[method] as (...a: unknown[]) => unknown;
+  statementProto[method] = function (this: { source: string }, ...a: unknown[]) {
+    statements.push(`${method} ${this.source}`);
+    const t = performance.now();
+    try {
+      return original.apply(this, a);
+    } finally {
+      sqlMs += performance.now() - t;
+    }
+  };
+}
+
+type RouteStats = { ms: number[]; statements: number[]; sqlMs: number[]; sample: string[] };
+
+async function measure(route: string, stats: Map<string, RouteStats>, send: () => Promise<boolean>) {
+  statements = [];
+  sqlMs = 0;
+  const t = performance.now();
+  const ok = await send();
+  const ms = performance.now() - t;
+  if (!ok) throw new Error(`${route} failed`);
+  const s = stats.get(route) ?? { ms: [], statements: [], sqlMs: [], sample: [] };
+  s.ms.push(ms);
+  s.statements.push(statements.length);
+  s.sqlMs.push(sqlMs);
+  s.sample = statements;
+  stats.set(route, s);
+}
+
+/** SQLite's plan for each statement (parameters bound to NULL), on a separate read-only connection. */
+function explain(dbPath: string, sample: string[]) {
+  const db = new Database(dbPath, { readonly: true });
+  try {
+    for (const entry of sample) {
+      const source = entry.slice(entry.indexOf(" ") + 1);
+      if (!/^\s*(select|update|insert|delete)/i.test(source)) continue;
+      const params = (source.match(/\?/g) ?? []).length;
+      const plan = db.prepare(`EXPLAIN QUERY PLAN ${source}`).all(...Array<null>(params).fill(null)) as {
+        detail: string;
+      }[];
+      console.log(`    ${source.replace(/\s+/g, " ").slice(0, 100)}…`);
+      for (const step of plan) console.log(`        ${step.detail}`);
+    }
+  } finally {
+    db.close();
+  }
+}
+
+async function main() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "profile-request-"));
+  const dbPath = path.join(dir, "bench.db");
+  const seeded = spawnSync(
+    process.execPath,
+    [
+      "node_modules/tsx/dist/cli.mjs",
+      "--conditions=react-server",
+      "scripts/bench-load-world.ts",
+      dbPath,
+      "1",
+    ],
+    { encoding: "utf8" },
+  );
+  if (seeded.status !== 0) throw new Error(seeded.stderr);
+  const world = JSON.parse(seeded.stdout.trim().split("\n").at(-1) ?? "{}") as {
+    studyId: string;
+    reviewers: { email: string; password: string; assignmentId: string }[];
+  };
+  Object.assign(process.env, { DATABASE_PATH: dbPath, AUTH_SECRET: BENCH_SECRET, PORT: String(PORT) });
+  const app = next({ dev: false, dir: process.cwd(), port: PORT });
+  await app.prepare();
+  const server = http.createServer(app.getRequestHandler());
+  await new Promise<void>((r) => server.listen(PORT, r));
+  try {
+    const r = world.reviewers[0];
+    if (!r) throw new Error("no reviewer seeded");
+    const cookie = await signIn(BASE, r.email, r.password);
+    const url = `${BASE}/studies/${world.studyId}/review/${r.assignmentId}`;
+    const saveId = actionId("saveReviewAction", "review/actions.ts");
+    const stats = new Map<string, RouteStats>();
+    let version = 0;
+    for (let i = 0; i < N + 20; i++) {
+      if (i === 20) stats.clear(); // the first 20 rounds warm up
+      await measure("review page", stats, async () => {
+        const res = await fetch(url, { headers: { cookie } });
+        return res.ok && (await res.text()).includes("review-form");
+      });
+      await measure("draft save", stats, async () => {
+        const res = await fetch(url, {
+          method: "POST",
+          headers: { cookie, origin: BASE, "next-action": saveId, accept: "text/x-component" },
+          body: JSON.stringify([
+            {
+              studyId: world.studyId,
+              assignmentId: r.assignmentId,
+              mode: "draft",
+              answers: { scores: { novelty: 1 + (i % 10) }, rationales: { novelty: `Draft ${i}.` } },
+              version,
+              activeSeconds: 1,
+            },
+          ]),
+        });
+        const m = /"ok":true,"data":\{"version":(\d+)/.exec(await res.text());
+        if (m) version = Number(m[1]);
+        return res.ok && m !== null;
+      });
+    }
+    for (const [route, s] of stats) {
+      const ms = [...s.ms].sort((a, b) => a - b);
+      const avg = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+      console.log(
+        `${route.padEnd(12)} n=${ms.length} latency p50 ${percentile(ms, 50).toFixed(1)} p95 ${percentile(ms, 95).toFixed(1)} ms; ` +
+          `SQL statements ${Math.min(...s.statements)}–${Math.max(...s.statements)} per request, ${avg(s.sqlMs).toFixed(2)} ms in SQLite`,
+      );
+      if (LIST_SQL) for (const q of s.sample) console.log(`    ${q.replace(/\s+/g, " ").slice(0, 220)}`);
+      if (EXPLAIN) explain(dbPath, s.sample);
+    }
+  } finally {
+    server.close();
+    server.closeAllConnections();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main()
+  .then(() => process.exit(0))
+  .catch((e) => {
+    console.error(e);
+    process.exit(1);
+  });
