@@ -41,8 +41,9 @@ test("the demo seeds a finished study whose every tab is populated for each role
     "[DEMO] Can LLMs generate novel research ideas? (pilot)",
   );
   expect(study).toBeDefined();
-  // Organizers and writers also have the Literature tab.
-  const expectedTabs = { organizer: 12, writer: 5, reviewer: 4, judge: 4 };
+  // Organizers and writers also have the Literature tab; organizers also Ideation (the demo has no
+  // runs: a run needs a configured model, and the demo's AI ideas are written for it and imported).
+  const expectedTabs = { organizer: 13, writer: 5, reviewer: 4, judge: 4 };
   for (const [role, tabs] of Object.entries(expectedTabs)) {
     const email = `demo-${role}@example.org`;
     const context = await browser.newContext();
