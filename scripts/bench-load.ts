@@ -6,7 +6,7 @@
 //   npm run bench:load -- [--reviewers 50] [--seconds 60] [--warmup 10] [--port 3390]
 //                         [--workers N] [--json out.json] [--cpu-prof DIR]
 // --workers: the server's WEB_CONCURRENCY (default: the environment's, else 1). --cpu-prof DIR: a V8
-// CPU profile of the server process (with --workers > 1, of the cluster primary only).
+// CPU profile of the server (with --workers > 1, one file per server process).
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
