@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import { parseEnv } from "./lib/env";
 
 const nextConfig: NextConfig = {
   // forbidden()/unauthorized() give real 403/401 pages instead of crashes.
@@ -20,6 +21,9 @@ const nextConfig: NextConfig = {
     "@stdlib/stats-ttest2",
   ],
   poweredByHeader: false,
+  // Read when the server starts (not baked in by the build): HTTP_COMPRESS=false leaves gzip to a
+  // reverse proxy in front and saves the server the CPU.
+  compress: parseEnv({ HTTP_COMPRESS: process.env.HTTP_COMPRESS }).HTTP_COMPRESS,
   typescript: { ignoreBuildErrors: false },
 };
 

@@ -98,6 +98,12 @@ export const envSchema = z.object({
   LITERATURE_ARXIV_MIN_INTERVAL_MS: intWithDefault(3_000, 0, 600_000),
   TRUSTED_PROXY: proxyHops,
   PORT: intWithDefault(3000, 1, 65_535),
+  /** Server processes sharing PORT (scripts/serve.ts); 1 serves from the process itself. */
+  WEB_CONCURRENCY: intWithDefault(1, 1, 16),
+  /** Whether this server process runs background jobs; the cluster primary sets it per worker. */
+  JOB_RUNNER: boolWithDefault(true),
+  /** gzip responses in Node; turn off when a reverse proxy in front compresses (read by next.config). */
+  HTTP_COMPRESS: boolWithDefault(true),
 });
 
 export type Env = z.infer<typeof envSchema>;

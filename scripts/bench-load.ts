@@ -4,10 +4,13 @@
 // loops without pauses: load the page, then three draft saves. Prints one summary line, a line per
 // route (p50/p95/max, errors by kind) and the same as one JSON line. A benchmark, not a test.
 //   npm run bench:load -- [--reviewers 50] [--seconds 60] [--warmup 10] [--port 3390]
-//                         [--json out.json] [--cpu-prof DIR]   (DIR: a V8 CPU profile of the server)
+//                         [--workers N] [--json out.json] [--cpu-prof DIR]
+// --workers: the server's WEB_CONCURRENCY (default: the environment's, else 1). --cpu-prof DIR: a V8
+// CPU profile of the server (with --workers > 1, one file per server process).
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { getEnv } from "@/lib/env";
 import { actionId, percentile, signIn, startServer, stopServer } from "./lib/bench-http";
 import { loadBenchWorld } from "./lib/bench-load-seed";
 
@@ -27,6 +30,8 @@ const WARMUP = num("warmup", 10);
 const PORT = num("port", 3390);
 const JSON_OUT = arg("json");
 const CPU_PROF = arg("cpu-prof");
+const WORKERS =
+  arg("workers") === undefined ? getEnv().WEB_CONCURRENCY : Math.max(1, Math.floor(num("workers", 1)));
 const BASE = `http://localhost:${PORT}`;
 const REQUEST_TIMEOUT_MS = 30_000;
 
@@ -112,6 +117,7 @@ function summarize(samples: Sample[], from: number, seconds: number) {
   const errors = routes.reduce((sum, r) => sum + r.errors, 0);
   return {
     reviewers: REVIEWERS,
+    workers: WORKERS,
     seconds,
     warmupSeconds: WARMUP,
     requestsPerSecond: Math.round(counted.length / seconds),
@@ -127,7 +133,7 @@ async function main() {
   const dbPath = path.join(dir, "bench.db");
   const world = loadBenchWorld({ dbPath, reviewers: REVIEWERS });
   const saveId = actionId("saveReviewAction", "review/actions.ts");
-  const server = await startServer({ port: PORT, dbPath, cpuProfDir: CPU_PROF });
+  const server = await startServer({ port: PORT, dbPath, cpuProfDir: CPU_PROF, workers: WORKERS });
   try {
     const sessions = await Promise.all(world.reviewers.map((r) => signIn(BASE, r.email, r.password)));
     const samples: Sample[] = [];
@@ -164,7 +170,7 @@ async function main() {
     const page = report.routes.find((r) => r.route === "review page");
     const save = report.routes.find((r) => r.route === "draft save");
     console.log(
-      `bench:load ${REVIEWERS} reviewers ${SECONDS} s (+${WARMUP} s warm-up): ${report.requestsPerSecond} req/s, ` +
+      `bench:load ${REVIEWERS} reviewers, ${WORKERS} server process${WORKERS === 1 ? "" : "es"}, ${SECONDS} s (+${WARMUP} s warm-up): ${report.requestsPerSecond} req/s, ` +
         `page p50 ${page?.p50} / p95 ${page?.p95} ms, save p50 ${save?.p50} / p95 ${save?.p95} ms, ` +
         `errors ${report.errors}; load average ${report.loadAverage.join(" ")} on ${report.cpus} CPUs`,
     );

@@ -4,6 +4,7 @@ import { getDb } from "@/db/client";
 import { resetTestDb } from "@/db/testing/db";
 import { checkHealth } from "./health";
 import { getJobRunner } from "./jobs/runner";
+import { setRemoteRunnerStatus } from "./jobs/runner-link";
 
 const newestMigration = () =>
   (
@@ -41,6 +42,21 @@ describe("checkHealth", () => {
     const health = checkHealth({ now: Date.now() + 10 * 60_000 });
     expect(health.ok).toBe(false);
     expect(health.jobRunner.running).toBe(false);
+  });
+
+  it("judges the runner of another server process (WEB_CONCURRENCY) by the tick it last reported", () => {
+    try {
+      setRemoteRunnerStatus({ running: true, lastTickAt: Date.now() - 500, pollIntervalMs: 1000 });
+      expect(checkHealth()).toMatchObject({ ok: true, jobRunner: { running: true } });
+      expect(checkHealth({ now: Date.now() + 10 * 60_000 })).toMatchObject({
+        ok: false,
+        jobRunner: { running: false },
+      });
+      setRemoteRunnerStatus({ running: false, lastTickAt: Date.now(), pollIntervalMs: 1000 });
+      expect(checkHealth()).toMatchObject({ ok: false, jobRunner: { running: false } });
+    } finally {
+      (globalThis as { ideationLabRemoteRunnerStatus?: unknown }).ideationLabRemoteRunnerStatus = undefined;
+    }
   });
 
   it("names a database that refuses writes", () => {

@@ -62,10 +62,13 @@ export async function startServer({
   port,
   dbPath,
   cpuProfDir,
+  workers,
 }: {
   port: number;
   dbPath: string;
   cpuProfDir?: string;
+  /** WEB_CONCURRENCY of the server; the environment's (default 1) when not given. */
+  workers?: number;
 }): Promise<ChildProcess> {
   const prof = cpuProfDir ? ["--cpu-prof", "--cpu-prof-dir", cpuProfDir] : [];
   const child = spawn(process.execPath, ["node_modules/tsx/dist/cli.mjs", ...prof, "scripts/serve.ts"], {
@@ -75,6 +78,7 @@ export async function startServer({
       DATABASE_PATH: dbPath,
       AUTH_SECRET: BENCH_SECRET,
       NODE_ENV: "production",
+      ...(workers === undefined ? {} : { WEB_CONCURRENCY: String(workers) }),
     },
     stdio: ["ignore", "ignore", "inherit"],
   });

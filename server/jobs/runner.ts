@@ -22,6 +22,7 @@ import type { Job } from "@/db/schema";
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { formatZodError, getJobHandler, type JobHandler } from "./registry";
+import { wakeAnyRunner } from "./runner-link";
 
 export type JobRunnerOptions = {
   /** Most items in flight across all jobs; defaults to JOB_CONCURRENCY. */
@@ -335,8 +336,10 @@ export function startJobRunner(): JobRunner {
   return runner;
 }
 
+// The runner may live in another server process (WEB_CONCURRENCY > 1): it also polls the database
+// every second, so a lost wake only delays work, never loses it.
 function wakeRunner() {
-  globalForRunner.ideationLabJobRunner?.wake();
+  wakeAnyRunner();
 }
 
 /** Validates items and params against the kind's handler, stores the job and wakes the runner. */

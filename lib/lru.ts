@@ -1,0 +1,28 @@
+// A bounded least-recently-used map: get() refreshes an entry, set() evicts the oldest past `max`.
+export class Lru<K, V> {
+  private readonly entries = new Map<K, V>();
+
+  constructor(readonly max: number) {}
+
+  get size() {
+    return this.entries.size;
+  }
+
+  get(key: K): V | undefined {
+    const value = this.entries.get(key);
+    if (value === undefined) return undefined;
+    this.entries.delete(key);
+    this.entries.set(key, value);
+    return value;
+  }
+
+  set(key: K, value: V) {
+    this.entries.delete(key);
+    this.entries.set(key, value);
+    while (this.entries.size > this.max) {
+      const oldest = this.entries.keys().next();
+      if (oldest.done) break;
+      this.entries.delete(oldest.value);
+    }
+  }
+}
