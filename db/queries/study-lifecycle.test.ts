@@ -12,7 +12,15 @@ import { makeReviewStudy, publishAndStartReviewing } from "@/db/testing/review-f
 import { toCsv } from "@/lib/csv/write";
 import { AppError } from "@/lib/errors";
 import { tidyColumns } from "@/lib/stats/tidy";
-import { ideaVersions, invitations, llmCalls, papers } from "../schema";
+import {
+  chains,
+  ideationProgress,
+  ideationRuns,
+  ideaVersions,
+  invitations,
+  llmCalls,
+  papers,
+} from "../schema";
 import { deleteStudy, getStudyDeletionSummary, setStudyArchived } from "./study-lifecycle";
 
 function catchError(fn: () => unknown): AppError {
@@ -111,6 +119,25 @@ function busyStudy() {
     .values({ studyId, title: "A paper", titleKey: "a paper", source: "import", fetchedAt: 1 })
     .run();
   const job = createJob({ kind: "test", studyId, items: [1, 2] });
+  db.insert(chains)
+    .values({ studyId, topic: "Graphs", options: {} as typeof chains.$inferInsert.options, status: "done" })
+    .run();
+  const run = db
+    .insert(ideationRuns)
+    .values({ studyId, agents: [], topics: [], topicMode: "chosen", model: "mock", budgetUsd: 1 })
+    .returning({ id: ideationRuns.id })
+    .get();
+  db.insert(ideationProgress)
+    .values({
+      runId: run.id,
+      agentIndex: 0,
+      topicId: s.graphs.id,
+      stage: "idea",
+      done: 1,
+      total: 2,
+      updatedAt: 1,
+    })
+    .run();
   return { ...s, judge, job };
 }
 
@@ -177,6 +204,9 @@ describe("deleting a study", () => {
       "papers",
       "jobs",
       "job_items",
+      "chains",
+      "ideation_runs",
+      "ideation_progress",
     ];
     for (const table of reached) expect([table, filled.get(table)]).not.toEqual([table, before.get(table)]);
 
@@ -192,6 +222,8 @@ describe("deleting a study", () => {
       papers: 1,
       jobs: 1,
       llmCalls: 1,
+      chains: 1,
+      ideationRuns: 1,
     });
 
     const wrong = catchError(() =>

@@ -7,7 +7,9 @@ import { withDbErrors } from "../errors";
 import {
   arenaVotes,
   assignments,
+  chains,
   ideas,
+  ideationRuns,
   invitations,
   jobs,
   llmCalls,
@@ -94,7 +96,14 @@ export function getStudyDeletionSummary({ studyId }: { studyId: string }): Study
     const db = getDb();
     const study = loadStudy(db, studyId);
     const rows = (
-      table: typeof ideas | typeof reviews | typeof assignments | typeof arenaVotes | typeof jobs,
+      table:
+        | typeof ideas
+        | typeof reviews
+        | typeof assignments
+        | typeof arenaVotes
+        | typeof jobs
+        | typeof chains
+        | typeof ideationRuns,
     ) => db.select({ n: count() }).from(table).where(eq(table.studyId, studyId)).get()?.n ?? 0;
     const nullable = (table: typeof invitations | typeof papers | typeof llmCalls) =>
       db.select({ n: count() }).from(table).where(eq(table.studyId, studyId)).get()?.n ?? 0;
@@ -114,6 +123,8 @@ export function getStudyDeletionSummary({ studyId }: { studyId: string }): Study
       papers: nullable(papers),
       jobs: rows(jobs),
       llmCalls: nullable(llmCalls),
+      chains: rows(chains),
+      ideationRuns: rows(ideationRuns),
     };
   });
 }

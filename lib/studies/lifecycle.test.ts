@@ -12,6 +12,8 @@ const summary = {
   papers: 0,
   jobs: 1,
   llmCalls: 5,
+  chains: 1,
+  ideationRuns: 2,
 };
 
 describe("describeDeletion", () => {
@@ -24,6 +26,7 @@ describe("describeDeletion", () => {
       "1 invitation link",
       "0 literature papers",
       "1 background job and 5 logged LLM calls",
+      "1 chain build and 2 ideation runs with their progress, prompts and costs",
       "topics, conditions, settings, consents, results and leaderboard snapshots, and the change log",
     ]);
   });

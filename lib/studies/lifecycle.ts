@@ -12,6 +12,9 @@ export type StudyDeletionSummary = {
   papers: number;
   jobs: number;
   llmCalls: number;
+  /** Chain builds (Literature → Chains) and ideation runs, with their logs and stored calls. */
+  chains: number;
+  ideationRuns: number;
 };
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
@@ -26,6 +29,7 @@ export function describeDeletion(s: StudyDeletionSummary): string[] {
     plural(s.invitations, "invitation link", "invitation links"),
     plural(s.papers, "literature paper", "literature papers"),
     `${plural(s.jobs, "background job", "background jobs")} and ${plural(s.llmCalls, "logged LLM call", "logged LLM calls")}`,
+    `${plural(s.chains, "chain build", "chain builds")} and ${plural(s.ideationRuns, "ideation run", "ideation runs")} with their progress, prompts and costs`,
     "topics, conditions, settings, consents, results and leaderboard snapshots, and the change log",
   ];
 }
