@@ -1,6 +1,7 @@
+import { eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { getDb } from "@/db/client";
-import { generatedIdeas, ideationRuns } from "@/db/schema";
+import { generatedIdeas, ideationRuns, studies } from "@/db/schema";
 import { resetTestDb } from "@/db/testing/db";
 import { makeIdeationStudy } from "@/db/testing/ideation-fixtures";
 import { resetEnvForTests } from "@/lib/env";
@@ -68,6 +69,24 @@ describe("npm run ideate", () => {
     ]);
     expect(badN.code).toBe(2);
     expect(badN.stderr.join("\n")).toContain("Ideas per topic: at least 1.");
+    expect(getDb().select().from(ideationRuns).all()).toHaveLength(0);
+  });
+
+  it("exits 2 on an archived study, writing nothing", async () => {
+    const { study } = makeIdeationStudy();
+    getDb().update(studies).set({ archivedAt: 1 }).where(eq(studies.id, study.id)).run();
+    const out = await run([
+      "--study",
+      study.id,
+      "--topics",
+      "Machine translation",
+      "--n",
+      "1",
+      "--budget",
+      "1",
+    ]);
+    expect(out.code).toBe(2);
+    expect(out.stderr.join("\n")).toContain("This study is archived and read-only.");
     expect(getDb().select().from(ideationRuns).all()).toHaveLength(0);
   });
 

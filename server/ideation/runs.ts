@@ -3,6 +3,7 @@ import { countHumanIdeasByTopic, ensureCondition } from "@/db/queries/ideation-i
 import { attachRunJob, createIdeationRun, getIdeationRun } from "@/db/queries/ideation-runs";
 import { listProgress } from "@/db/queries/ideation-steps";
 import { getJob } from "@/db/queries/jobs";
+import { getStudyById } from "@/db/queries/studies";
 import { getStudySettings } from "@/db/queries/study-settings";
 import type { IdeationRun } from "@/db/schema";
 import { AppError, type FieldErrors } from "@/lib/errors";
@@ -50,6 +51,19 @@ function itemsOf(agents: readonly RunAgentSpec[], topics: readonly RunTopicPlan[
   return agents.flatMap((_, agentIndex) => topics.map((t) => ({ agentIndex, topicId: t.topicId })));
 }
 
+/**
+ * Runs write ideas into the study, so an archived (read-only) study refuses them here as well as in
+ * the guard: the `ideate` CLI reaches this without the guard.
+ */
+function assertNotArchived(studyId: string): void {
+  const study = getStudyById({ studyId });
+  if (study?.archivedAt != null)
+    throw new AppError(
+      "conflict:study_archived",
+      "This study is archived and read-only. An admin or its creator can unarchive it in the study's settings.",
+    );
+}
+
 export async function startIdeationRun({
   studyId,
   actorId,
@@ -75,6 +89,7 @@ export async function startIdeationRun({
     return { agent, spec: a };
   });
   if (Object.keys(errors).length > 0) throw invalid(errors);
+  assertNotArchived(studyId);
   const { study } = getStudySettings({ studyId });
   if (study.status !== "setup" && study.status !== "writing")
     throw new AppError(
@@ -144,6 +159,7 @@ export async function resumeIdeationRun({
   budgetUsd?: number;
 }): Promise<IdeationRun> {
   const run = getIdeationRun({ studyId, runId });
+  assertNotArchived(studyId);
   if (isActive(run.jobId)) throw new AppError("conflict:ideation_run", "This run is still running.");
   if (budgetUsd !== undefined && !(Number.isFinite(budgetUsd) && budgetUsd > 0))
     throw invalid({ budgetUsd: ["Budget: must be more than $0."] });
