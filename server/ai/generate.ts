@@ -118,6 +118,15 @@ function priceFor(model: string) {
 }
 
 // Logging is best effort: a failed log write must not throw away an answer that was paid for.
+// The llm_calls row of a call that failed, by its thrown error: the tokens a failed call spent are
+// logged and costed there, and a caller that keeps its own record (an ideation run) links to it.
+const failedCalls = new WeakMap<object, string>();
+
+/** The llm_calls id logged for the call that threw `error` (null when it was not a generate() failure). */
+export function failedCallId(error: unknown): string | null {
+  return typeof error === "object" && error !== null ? (failedCalls.get(error) ?? null) : null;
+}
+
 function logCall(row: Parameters<typeof insertLlmCall>[0]): string | null {
   try {
     return insertLlmCall(row).id;
@@ -228,7 +237,7 @@ export async function generate(
       e instanceof AppError
         ? e
         : new AppError("unavailable:llm", config.problem ?? errorMessage(e), { cause: e });
-    logCall({
+    const callId = logCall({
       purpose,
       studyId,
       jobId,
@@ -242,6 +251,7 @@ export async function generate(
       attempts: 0,
       error: error.message,
     });
+    if (callId) failedCalls.set(error, callId);
     throw error;
   }
 
@@ -304,7 +314,7 @@ export async function generate(
   let invalidRetries = 0;
   const fail = (failure: Failure): never => {
     const error = new AppError(failure.code, failure.message(attempts));
-    logCall({
+    const callId = logCall({
       ...logBase,
       ...usage,
       latencyMs: elapsed(),
@@ -313,6 +323,7 @@ export async function generate(
       attempts,
       error: error.message,
     });
+    if (callId) failedCalls.set(error, callId);
     throw error;
   };
 

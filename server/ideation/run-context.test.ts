@@ -83,6 +83,26 @@ describe("run context: llm", () => {
     expect(runSpentUsd({ runId: run.id })).toBeCloseTo(logged?.costUsd ?? -1, 12);
   });
 
+  it("a call that fails is recorded with its error and linked to its costed llm_calls row", async () => {
+    const { run, context } = setup();
+    const ctx = context();
+    await expect(
+      ctx.llm({ stage: "idea", candidate: "c1", prompt: "MOCK_INVALID_JSON please.", schema: answer }),
+    ).rejects.toThrow();
+    const [call] = getDb().select().from(ideationCalls).where(eq(ideationCalls.runId, run.id)).all();
+    expect(call?.error).toBeTruthy();
+    expect(call?.llmCallId).toBeTruthy();
+    const logged = getDb()
+      .select()
+      .from(llmCalls)
+      .where(eq(llmCalls.id, call?.llmCallId ?? ""))
+      .get();
+    expect(logged?.error).toBeTruthy();
+    expect(logged?.costUsd).toBeGreaterThan(0);
+    // The failed call's tokens count towards the run's spend (and so towards its budget).
+    expect(runSpentUsd({ runId: run.id })).toBeCloseTo(logged?.costUsd ?? -1, 12);
+  });
+
   it("stops at the budget: the call that could pass it throws BudgetExceededError and marks the run", async () => {
     const { run, context } = setup({ budgetUsd: 0.0004 });
     const ctx = context();

@@ -13,7 +13,7 @@ import {
   BudgetExceededError,
   type IdeationAgentId,
 } from "@/lib/ideation/agent-types";
-import { generate } from "@/server/ai/generate";
+import { failedCallId, generate } from "@/server/ai/generate";
 import type { LanguageModelV3 } from "@/server/ai/mock-model";
 import { getLanguageModel } from "@/server/ai/providers";
 
@@ -102,7 +102,7 @@ export function createRunContext(input: RunContextInput): AgentContext {
       insertIdeationCall({ ...record, llmCallId: result.callId, output: result.text, error: null });
       return result.object;
     } catch (e) {
-      insertIdeationCall({ ...record, llmCallId: null, output: null, error: message(e) });
+      insertIdeationCall({ ...record, llmCallId: failedCallId(e), output: null, error: message(e) });
       throw e;
     }
   };
