@@ -1,5 +1,15 @@
 // Archiving and deleting a study: what the deletion dialog says will go, computed from row counts.
 
+import { AppError } from "@/lib/errors";
+
+/** The refusal of every write to an archived study (the guard, invitations, ideation runs). */
+export function studyArchivedError(): AppError {
+  return new AppError(
+    "conflict:study_archived",
+    "This study is archived and read-only. An admin or its creator can unarchive it in the study's settings.",
+  );
+}
+
 export type StudyDeletionSummary = {
   title: string;
   ideas: number;

@@ -4,6 +4,7 @@ import type { AccessStudy } from "@/db/queries/study-access";
 import type { SessionUser } from "@/lib/auth/types";
 import { AppError, type FieldErrors } from "@/lib/errors";
 import { issuesSentence } from "@/lib/forms/issue-labels";
+import { studyArchivedError } from "@/lib/studies/lifecycle";
 import type { StudyRole } from "@/lib/studies/types";
 import { uuidSchema } from "@/lib/validation";
 import { consentRequired } from "./consent";
@@ -115,12 +116,7 @@ export function checkGuard<S extends z.ZodType | undefined, St extends StudyGuar
     if (spec.study.consent && consentRequired(roles, access.consentPending)) {
       throw new AppError("forbidden:consent", "Please read and accept the study's consent text first.");
     }
-    if (write && access.study.archivedAt !== null && !spec.study.allowArchived) {
-      throw new AppError(
-        "conflict:study_archived",
-        "This study is archived and read-only. An admin or its creator can unarchive it in the study's settings.",
-      );
-    }
+    if (write && access.study.archivedAt !== null && !spec.study.allowArchived) throw studyArchivedError();
     study = { ...access.study };
   }
   const parsed = spec.schema ? parseInput(spec.schema, input) : undefined;

@@ -10,6 +10,7 @@ import { generateToken, hashToken } from "@/lib/auth/tokens";
 import type { SessionUser } from "@/lib/auth/types";
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
+import { studyArchivedError } from "@/lib/studies/lifecycle";
 import { STUDY_ROLES, type StudyRole } from "@/lib/studies/types";
 import { emailSchema, nameSchema } from "@/lib/validation";
 import { parseInput } from "./check-guard";
@@ -66,11 +67,7 @@ export function createInvitationLink({
     if (!actor.isAdmin && !roles.includes("organizer")) {
       throw new AppError("forbidden:study_role", "Only the study's organizers can invite people to it.");
     }
-    if (study.archivedAt !== null)
-      throw new AppError(
-        "conflict:study_archived",
-        "This study is archived and read-only; unarchive it first.",
-      );
+    if (study.archivedAt !== null) throw studyArchivedError();
   } else if (!actor.isAdmin) {
     throw new AppError("forbidden:admin", "Only instance admins can create instance invitations.");
   }

@@ -9,6 +9,7 @@ import type { IdeationRun } from "@/db/schema";
 import { AppError, type FieldErrors } from "@/lib/errors";
 import { matchTopicMix, type StartRunInput, validateStartRun } from "@/lib/ideation/run-form";
 import type { RunAgentSpec, RunItemInput, RunTopicPlan } from "@/lib/ideation/run-types";
+import { studyArchivedError } from "@/lib/studies/lifecycle";
 import { IDEATION_RUN_JOB_KIND } from "@/server/jobs/ideation-run";
 import { cancelJob, enqueueJob } from "@/server/jobs/runner";
 import { getIdeationAgent } from "./agents";
@@ -57,11 +58,7 @@ function itemsOf(agents: readonly RunAgentSpec[], topics: readonly RunTopicPlan[
  */
 function assertNotArchived(studyId: string): void {
   const study = getStudyById({ studyId });
-  if (study?.archivedAt != null)
-    throw new AppError(
-      "conflict:study_archived",
-      "This study is archived and read-only. An admin or its creator can unarchive it in the study's settings.",
-    );
+  if (study?.archivedAt != null) throw studyArchivedError();
 }
 
 export async function startIdeationRun({
