@@ -1,5 +1,6 @@
 import "server-only";
 import { and, asc, eq, isNull, or, sql } from "drizzle-orm";
+import type { RunCall } from "@/lib/ideation/run-costs";
 import { getDb } from "../client";
 import { withDbErrors } from "../errors";
 import { ideationCalls, llmCalls } from "../schema";
@@ -37,17 +38,8 @@ export function runSpentUsd({ runId }: { runId: string }): number {
   return row?.usd ?? 0;
 }
 
-export type RunCallCost = {
-  agentIndex: number;
-  topicId: string;
-  stage: string;
-  candidate: string | null;
-  costUsd: number | null;
-  inputTokens: number;
-  outputTokens: number;
-  cached: boolean;
-  error: string | null;
-};
+/** A run call with what it cost (lib/ideation/run-costs.ts sums these) and its error, if it failed. */
+export type RunCallCost = RunCall & { error: string | null };
 
 const costColumns = {
   agentIndex: ideationCalls.agentIndex,

@@ -1,4 +1,6 @@
+import { z } from "zod";
 import type { StudyStatus } from "@/lib/studies/types";
+import { uuidSchema } from "@/lib/validation";
 import type { IdeaStatus } from "./types";
 
 // When an earlier version of an idea's text may be restored, and why not: the author while writing
@@ -6,6 +8,13 @@ import type { IdeaStatus } from "./types";
 // reviewers or judges may have read the text, and never a withdrawn idea.
 
 export type Restorer = "organizer" | "author";
+
+/** The restore form: which version to bring back, and the version the page showed (stale-page check). */
+export const restoreVersionSchema = z.object({
+  ideaId: uuidSchema,
+  version: z.coerce.number().int().min(1),
+  expectedVersion: z.coerce.number().int().min(1),
+});
 
 const PHASES: Record<Restorer, readonly StudyStatus[]> = {
   organizer: ["writing", "normalization"],

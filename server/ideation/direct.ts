@@ -1,18 +1,14 @@
 import "server-only";
 import { z } from "zod";
 import { buildDirectIdeaPrompt } from "@/lib/ai/prompts/baseline-idea";
+import { concurrencyParam } from "@/lib/ideation/agent-params";
 import type { IdeationAgent } from "@/lib/ideation/agent-types";
 import { writeBaselineIdeas } from "./baseline";
 
 // Baseline: direct prompting (specs/ideation.md §3) — the topic only, no literature.
 
 export const directParamsSchema = z.object({
-  concurrency: z
-    .number()
-    .int()
-    .min(1, "Concurrency must be at least 1")
-    .max(16, "Concurrency is at most 16")
-    .default(4),
+  concurrency: concurrencyParam,
 });
 export type DirectParams = z.infer<typeof directParamsSchema>;
 

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { buildOdrExpandPrompt } from "@/lib/ai/prompts/odr-expand";
 import { buildOdrJudgePairPrompt, odrJudgePairOutputSchema } from "@/lib/ai/prompts/odr-judge-pair";
 import { templateOutputSchema } from "@/lib/ai/prompts/template-fields";
+import { concurrencyParam } from "@/lib/ideation/agent-params";
 import type { GeneratedIdea, IdeationAgent } from "@/lib/ideation/agent-types";
 import { mapPool } from "@/lib/ideation/pool";
 import { runSwiss, SWISS_ROUNDS, type SwissStanding } from "@/lib/ideation/swiss";
@@ -39,12 +40,7 @@ export const overgenerateParamsSchema = z.object({
     .min(1, "Seeds to expand must be at least 1")
     .max(500, "Seeds to expand are at most 500")
     .default(40),
-  concurrency: z
-    .number()
-    .int()
-    .min(1, "Concurrency must be at least 1")
-    .max(16, "Concurrency is at most 16")
-    .default(4),
+  concurrency: concurrencyParam,
   swissRounds: z
     .number()
     .int()

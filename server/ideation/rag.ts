@@ -3,6 +3,7 @@ import { z } from "zod";
 import { buildRagIdeaPrompt } from "@/lib/ai/prompts/baseline-idea";
 import { keywordQueries } from "@/lib/chains/text";
 import type { ChainPaper } from "@/lib/chains/types";
+import { concurrencyParam } from "@/lib/ideation/agent-params";
 import type { IdeationAgent } from "@/lib/ideation/agent-types";
 import { writeBaselineIdeas } from "./baseline";
 
@@ -18,12 +19,7 @@ export const ragParamsSchema = z.object({
     .min(1, "Abstracts in the prompt must be at least 1")
     .max(20, "Abstracts in the prompt are at most 20")
     .default(5),
-  concurrency: z
-    .number()
-    .int()
-    .min(1, "Concurrency must be at least 1")
-    .max(16, "Concurrency is at most 16")
-    .default(4),
+  concurrency: concurrencyParam,
 });
 export type RagParams = z.infer<typeof ragParamsSchema>;
 

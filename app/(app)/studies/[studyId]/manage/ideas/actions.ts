@@ -1,20 +1,13 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { z } from "zod";
 import { restoreIdeaVersion } from "@/db/queries/idea-restore";
-import { uuidSchema } from "@/lib/validation";
+import { restoreVersionSchema } from "@/lib/ideas/restore";
 import { guardedAction } from "@/server/auth/guarded-handlers";
-
-const restoreSchema = z.object({
-  ideaId: uuidSchema,
-  version: z.coerce.number().int().min(1),
-  expectedVersion: z.coerce.number().int().min(1),
-});
 
 /** Brings back an earlier version of an idea's text as a new version (organizers). */
 export const restoreIdeaVersionAction = guardedAction(
-  { study: { roles: ["organizer"] }, schema: restoreSchema },
+  { study: { roles: ["organizer"] }, schema: restoreVersionSchema },
   ({ study, user, input }) => {
     const result = restoreIdeaVersion({
       studyId: study.id,

@@ -1,20 +1,13 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { z } from "zod";
 import { restoreIdeaVersion } from "@/db/queries/idea-restore";
-import { uuidSchema } from "@/lib/validation";
+import { restoreVersionSchema } from "@/lib/ideas/restore";
 import { guardedAction } from "@/server/auth/guarded-handlers";
-
-const restoreSchema = z.object({
-  ideaId: uuidSchema,
-  version: z.coerce.number().int().min(1),
-  expectedVersion: z.coerce.number().int().min(1),
-});
 
 /** The writer brings back an earlier version of their own idea while writing is open. */
 export const restoreOwnVersionAction = guardedAction(
-  { study: { roles: ["writer"], consent: true }, schema: restoreSchema },
+  { study: { roles: ["writer"], consent: true }, schema: restoreVersionSchema },
   ({ study, user, input }) => {
     const result = restoreIdeaVersion({
       studyId: study.id,
