@@ -5,9 +5,9 @@ import { plural } from "@/lib/format";
 import { validateIdeaFields } from "@/lib/ideas/template";
 import { getDb } from "../client";
 import { withDbErrors } from "../errors";
-import { ideaImports, ideas, studies, studyEvents } from "../schema";
+import { ideaImports, ideas, studyEvents } from "../schema";
 import { insertSubmittedIdea } from "./ideas-insert";
-import { lockInTemplate, phaseError } from "./ideas-shared";
+import { loadStudyForNewIdeas, lockInTemplate, phaseError } from "./ideas-shared";
 import { readConditionIds, readTopicIds } from "./study-shared";
 
 // Committing an idea import (allowed in setup and writing): rows parsed by lib/ideas/import are
@@ -67,12 +67,7 @@ export function commitIdeaImport({
   return withDbErrors(() =>
     getDb().transaction(
       (tx) => {
-        const study = tx
-          .select({ id: studies.id, status: studies.status, ideaTemplate: studies.ideaTemplate })
-          .from(studies)
-          .where(eq(studies.id, studyId))
-          .get();
-        if (!study) throw new AppError("not_found:study", "This study does not exist.");
+        const study = loadStudyForNewIdeas(tx, studyId);
         if (study.status !== "setup" && study.status !== "writing") {
           throw phaseError("Ideas can be imported", study.status, "the study is in setup or writing");
         }

@@ -45,6 +45,17 @@ export function lockInTemplate(
   return DEFAULT_IDEA_TEMPLATE;
 }
 
+/** The study a new idea goes into (its phase and template), inside the caller's transaction. */
+export function loadStudyForNewIdeas(ex: Executor, studyId: string) {
+  const study = ex
+    .select({ id: studies.id, status: studies.status, ideaTemplate: studies.ideaTemplate })
+    .from(studies)
+    .where(eq(studies.id, studyId))
+    .get();
+  if (!study) throw new AppError("not_found:study", "This study does not exist.");
+  return study;
+}
+
 export function phaseError(action: string, status: StudyStatus, allowed: string) {
   return new AppError(
     "conflict:phase",

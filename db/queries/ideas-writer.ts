@@ -6,7 +6,14 @@ import type { IdeaFields, IdeaStatus } from "@/lib/ideas/types";
 import { getDb } from "../client";
 import { withDbErrors } from "../errors";
 import { conditions, ideas, ideaVersions, studies, topics } from "../schema";
-import { freshCode, invalidIdea, lockInTemplate, phaseError, resetNormalization } from "./ideas-shared";
+import {
+  freshCode,
+  invalidIdea,
+  loadStudyForNewIdeas,
+  lockInTemplate,
+  phaseError,
+  resetNormalization,
+} from "./ideas-shared";
 import type { Executor } from "./study-shared";
 
 // The writer's side of ideas: own ideas only, optimistic concurrency on every save. Writers start,
@@ -71,12 +78,7 @@ export function createDraftIdea({
   return withDbErrors(() =>
     getDb().transaction(
       (tx) => {
-        const study = tx
-          .select({ id: studies.id, status: studies.status, ideaTemplate: studies.ideaTemplate })
-          .from(studies)
-          .where(eq(studies.id, studyId))
-          .get();
-        if (!study) throw new AppError("not_found:study", "This study does not exist.");
+        const study = loadStudyForNewIdeas(tx, studyId);
         if (study.status !== "writing")
           throw phaseError("New ideas can be started", study.status, "writing is open");
         const topic = tx

@@ -1,14 +1,13 @@
 import "server-only";
 import { and, asc, eq, max, ne, sql } from "drizzle-orm";
-import { AppError } from "@/lib/errors";
 import { validateIdeaFields } from "@/lib/ideas/template";
 import type { IdeationAgentId, NoveltyStatus } from "@/lib/ideation/agent-types";
 import type { GeneratedIdeaProvenance } from "@/lib/ideation/run-types";
 import { getDb } from "../client";
 import { withDbErrors } from "../errors";
-import { conditions, generatedIdeas, ideas, studies, topics, users } from "../schema";
+import { conditions, generatedIdeas, ideas, topics, users } from "../schema";
 import { insertSubmittedIdea } from "./ideas-insert";
-import { invalidIdea, lockInTemplate, phaseError } from "./ideas-shared";
+import { invalidIdea, loadStudyForNewIdeas, lockInTemplate, phaseError } from "./ideas-shared";
 
 // Where an agent's ideas enter the study: the agent's account, the target condition, and the ideas
 // themselves (submitted, provenance "generated", through the same insert as imports) with their
@@ -92,12 +91,7 @@ export function writeGeneratedIdeas(input: {
   return withDbErrors(() =>
     getDb().transaction(
       (tx) => {
-        const study = tx
-          .select({ id: studies.id, status: studies.status, ideaTemplate: studies.ideaTemplate })
-          .from(studies)
-          .where(eq(studies.id, input.studyId))
-          .get();
-        if (!study) throw new AppError("not_found:study", "This study does not exist.");
+        const study = loadStudyForNewIdeas(tx, input.studyId);
         if (study.status !== "setup" && study.status !== "writing")
           throw phaseError("Generated ideas can be added", study.status, "the study is in setup or writing");
         const template = lockInTemplate(tx, study);
