@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { AppError } from "@/lib/errors";
 import { type ReviewAnswers, validateAnswers } from "@/lib/reviews/answers";
 import { DEFAULT_REVIEW_FORM } from "@/lib/reviews/form";
@@ -9,7 +9,12 @@ import { withDbErrors } from "../errors";
 import { preparedOnce } from "../prepared";
 import { assignments, reviews, studies } from "../schema";
 import { lockInReviewForm } from "./review-setup";
-import { loadOwnAssignment, readOnlyReason } from "./reviews-reviewer";
+import {
+  ASSIGNMENT_PLACEHOLDERS,
+  loadOwnAssignment,
+  ownPublishedAssignment,
+  readOnlyReason,
+} from "./reviews-reviewer";
 
 // The reviewer's writes: draft saves, submits and active time, each on the caller's own published
 // assignment (readSaveState, loadOwnAssignment), idempotent under a per-save key, in one immediate
@@ -92,14 +97,7 @@ const saveStateQuery = preparedOnce((db) =>
     .from(assignments)
     .innerJoin(studies, eq(studies.id, assignments.studyId))
     .leftJoin(reviews, eq(reviews.assignmentId, assignments.id))
-    .where(
-      and(
-        eq(assignments.id, sql.placeholder("assignmentId")),
-        eq(assignments.studyId, sql.placeholder("studyId")),
-        eq(assignments.reviewerId, sql.placeholder("userId")),
-        eq(assignments.state, "published"),
-      ),
-    )
+    .where(ownPublishedAssignment(ASSIGNMENT_PLACEHOLDERS))
     .prepare(),
 );
 

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, eq, isNotNull, isNull, ne, or, sql } from "drizzle-orm";
+import { and, asc, eq, isNotNull, isNull, ne, or, type SQLWrapper, sql } from "drizzle-orm";
 import { AppError } from "@/lib/errors";
 import { getStudyTemplate } from "@/lib/ideas/template";
 import type { ReviewAnswers } from "@/lib/reviews/answers";
@@ -101,6 +101,32 @@ export function listMyAssignments({
 
 type OwnAssignment = { id: string; ideaId: string; studyStatus: StudyStatus };
 
+type AssignmentKey = {
+  studyId: SQLWrapper | string;
+  assignmentId: SQLWrapper | string;
+  userId: SQLWrapper | string;
+};
+
+/**
+ * The authorization of every reviewer read and write: the assignment is the caller's own, in this
+ * study, and published. Values, or placeholders for a prepared statement.
+ */
+export function ownPublishedAssignment({ studyId, assignmentId, userId }: AssignmentKey) {
+  return and(
+    eq(assignments.id, assignmentId),
+    eq(assignments.studyId, studyId),
+    eq(assignments.reviewerId, userId),
+    eq(assignments.state, "published"),
+  );
+}
+
+/** ownPublishedAssignment's parameters in a prepared statement, named as the callers pass them. */
+export const ASSIGNMENT_PLACEHOLDERS: AssignmentKey = {
+  studyId: sql.placeholder("studyId"),
+  assignmentId: sql.placeholder("assignmentId"),
+  userId: sql.placeholder("userId"),
+};
+
 export function loadOwnAssignment(
   ex: Executor,
   studyId: string,
@@ -111,14 +137,7 @@ export function loadOwnAssignment(
     .select({ id: assignments.id, ideaId: assignments.ideaId, studyStatus: studies.status })
     .from(assignments)
     .innerJoin(studies, eq(studies.id, assignments.studyId))
-    .where(
-      and(
-        eq(assignments.id, assignmentId),
-        eq(assignments.studyId, studyId),
-        eq(assignments.reviewerId, userId),
-        eq(assignments.state, "published"),
-      ),
-    )
+    .where(ownPublishedAssignment({ studyId, assignmentId, userId }))
     .get();
   if (!row) throw new AppError("not_found:assignment", "This review assignment does not exist.");
   return row;
@@ -148,14 +167,7 @@ const reviewPageQuery = preparedOnce((db) =>
     .innerJoin(ideas, and(eq(ideas.id, assignments.ideaId), eq(ideas.studyId, assignments.studyId)))
     .innerJoin(topics, eq(topics.id, ideas.topicId))
     .leftJoin(reviews, eq(reviews.assignmentId, assignments.id))
-    .where(
-      and(
-        eq(assignments.id, sql.placeholder("assignmentId")),
-        eq(assignments.studyId, sql.placeholder("studyId")),
-        eq(assignments.reviewerId, sql.placeholder("userId")),
-        eq(assignments.state, "published"),
-      ),
-    )
+    .where(ownPublishedAssignment(ASSIGNMENT_PLACEHOLDERS))
     .prepare(),
 );
 
