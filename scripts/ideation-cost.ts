@@ -5,53 +5,26 @@
 // and gpt-4o; then the same run again, which must cost $0 (every call cached). The mock model's token
 // counts are its own estimate of the text it reads and writes, so the figures are an order of
 // magnitude, not a bill. Default corpus: the e2e fixture; pass the AAN corpus for realistic chains.
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { basename, join } from "node:path";
 import { parseArgs } from "node:util";
+import {
+  COST_MODELS,
+  COST_TOPICS,
+  costCorpusPath,
+  openMockCostStudy,
+  printTable,
+} from "./lib/mock-cost-study";
 
 async function main() {
-  const dir = mkdtempSync(join(tmpdir(), "ideation-cost-"));
-  process.env.DATABASE_PATH = join(dir, "cost.db");
-  process.env.LLM_PROVIDER = "mock";
-  process.env.LLM_CACHE = "true";
-  process.env.LITERATURE_OFFLINE = "true";
-
-  const { getDb } = await import("@/db/client");
-  const { migrateDatabase } = await import("@/db/migrate");
-  const { importCorpusFile } = await import("@/db/queries/literature/import");
-  const { advancePhase, replaceTopics } = await import("@/db/queries/study-setup");
-  const { makeStudy, makeUser } = await import("@/db/testing/fixtures");
-  const { DEFAULT_MODEL_PRICES, estimateCostUsd } = await import("@/lib/ai/prices");
-  const { startIdeationRun } = await import("@/server/ideation/runs");
-  const { getRunView } = await import("@/server/ideation/run-view");
-  const { JobRunner } = await import("@/server/jobs/runner");
-  await import("@/server/jobs/ideation-run");
-
   const { values, positionals } = parseArgs({
     options: { n: { type: "string", default: "2" }, k: { type: "string", default: "3" } },
     allowPositionals: true,
   });
-  const corpusPath =
-    positionals[0] ?? new URL("../e2e/fixtures/literature-corpus.jsonl", import.meta.url).pathname;
-  const TOPICS = ["Neural machine translation with attention", "Dependency parsing"];
-  const MODELS = ["gpt-4o-mini", "gpt-4o"] as const;
+  const lab = await openMockCostStudy({ title: "Ideation cost", corpusPath: costCorpusPath(positionals[0]) });
+  const { startIdeationRun } = await import("@/server/ideation/runs");
+  const { getRunView } = await import("@/server/ideation/run-view");
+  const { study, organizer, topics, price } = lab;
 
   try {
-    migrateDatabase(getDb());
-    const organizer = makeUser({ name: "Cost organizer" });
-    const study = makeStudy({ organizer, title: "Ideation cost" });
-    const topics = replaceTopics({
-      studyId: study.id,
-      actorId: organizer.id,
-      items: TOPICS.map((name) => ({ name })),
-    });
-    advancePhase({ studyId: study.id, actorId: organizer.id, to: "writing" });
-    const imported = importCorpusFile({
-      name: basename(corpusPath),
-      bytes: readFileSync(corpusPath),
-      studyId: null,
-    });
     const input = {
       agents: [{ agent: "coi" as const, conditionKey: "CoI", params: { k: Number(values.k) } }],
       topicMode: "chosen" as const,
@@ -62,21 +35,18 @@ async function main() {
     };
     const runOnce = async () => {
       const run = await startIdeationRun({ studyId: study.id, actorId: organizer.id, input });
-      const started = performance.now();
-      await new JobRunner({ concurrency: 2, pollIntervalMs: 20 }).runUntilIdle();
-      return { view: getRunView({ studyId: study.id, runId: run.id }), ms: performance.now() - started };
+      const ms = await lab.runJobs();
+      return { view: getRunView({ studyId: study.id, runId: run.id }), ms };
     };
 
     const first = await runOnce();
     const { costs, ideas } = first.view;
     console.log(
-      `Corpus ${basename(corpusPath)} (${imported.papers} papers); ${TOPICS.length} topics × n=${values.n}, K=${values.k}: ${ideas.length} ideas kept, ${costs.total.calls} calls, status ${first.view.status}, ${(first.ms / 1000).toFixed(1)} s wall (mock model, machine under load).`,
+      `Corpus ${lab.corpus}; ${COST_TOPICS.length} topics × n=${values.n}, K=${values.k}: ${ideas.length} ideas kept, ${costs.total.calls} calls, status ${first.view.status}, ${(first.ms / 1000).toFixed(1)} s wall (mock model, machine under load).`,
     );
     const stages = [...new Set(costs.ideas.flatMap((i) => Object.keys(i.byStage)))];
     const per = (stage: string, key: "calls" | "tokensIn" | "tokensOut") =>
       costs.ideas.reduce((s, i) => s + (i.byStage[stage]?.[key] ?? 0), 0) / Math.max(1, costs.ideas.length);
-    const price = (model: (typeof MODELS)[number], tin: number, tout: number) =>
-      estimateCostUsd({ price: DEFAULT_MODEL_PRICES[model], inputTokens: tin, outputTokens: tout }) ?? 0;
     const rows = stages.map((stage) => {
       const tin = per(stage, "tokensIn");
       const tout = per(stage, "tokensOut");
@@ -85,7 +55,7 @@ async function main() {
         per(stage, "calls").toFixed(2),
         tin.toFixed(0),
         tout.toFixed(0),
-        ...MODELS.map((m) => price(m, tin, tout).toFixed(5)),
+        ...COST_MODELS.map((m) => price(m, tin, tout).toFixed(5)),
       ];
     });
     const tin = rows.reduce((s, r) => s + Number(r[2]), 0);
@@ -95,12 +65,16 @@ async function main() {
       rows.reduce((s, r) => s + Number(r[1]), 0).toFixed(2),
       tin.toFixed(0),
       tout.toFixed(0),
-      ...MODELS.map((m) => price(m, tin, tout).toFixed(5)),
+      ...COST_MODELS.map((m) => price(m, tin, tout).toFixed(5)),
     ]);
-    const header = ["stage", "calls/idea", "in tok/idea", "out tok/idea", ...MODELS.map((m) => `$ ${m}`)];
-    const width = header.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
-    for (const r of [header, ...rows])
-      console.log(r.map((c, i) => String(c).padStart(width[i] ?? 0)).join("  "));
+    const header = [
+      "stage",
+      "calls/idea",
+      "in tok/idea",
+      "out tok/idea",
+      ...COST_MODELS.map((m) => `$ ${m}`),
+    ];
+    printTable(header, rows);
     console.log(`Run total at gpt-4o-mini list prices (from llm_calls): $${costs.total.costUsd.toFixed(5)}`);
 
     const again = await runOnce();
@@ -108,7 +82,7 @@ async function main() {
       `Same run again: $${again.view.costs.total.costUsd.toFixed(5)} for ${again.view.costs.total.calls} calls, ${again.view.costs.total.cached} cached, ${(again.ms / 1000).toFixed(1)} s.`,
     );
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    lab.close();
   }
 }
 
