@@ -1,22 +1,12 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { setLiteratureCutoff } from "@/db/queries/literature/cutoff";
 import { upsertCorpus } from "@/db/queries/literature/papers";
-import { resetTestDb } from "@/db/testing/db";
 import { makeStudy, makeUser } from "@/db/testing/fixtures";
-import { resetEnvForTests } from "@/lib/env";
 import { paper } from "@/lib/literature/test-papers";
+import { withMockModelEnv } from "@/server/ai/testing/mock-model-env";
 import { runChainCli } from "./chain";
 
-beforeEach(() => {
-  vi.stubEnv("LLM_PROVIDER", "mock");
-  vi.stubEnv("LITERATURE_OFFLINE", "true");
-  resetEnvForTests();
-  resetTestDb();
-});
-afterEach(() => {
-  vi.unstubAllEnvs();
-  resetEnvForTests();
-});
+withMockModelEnv({ LITERATURE_OFFLINE: "true" });
 
 function seed() {
   const study = makeStudy({ organizer: makeUser() });

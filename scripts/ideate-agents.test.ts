@@ -1,26 +1,13 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { generatedIdeas } from "@/db/schema";
-import { resetTestDb } from "@/db/testing/db";
 import { makeIdeationStudy } from "@/db/testing/ideation-fixtures";
-import { resetEnvForTests } from "@/lib/env";
-import { resetMockModelState } from "@/server/ai/mock-model";
+import { withMockModelEnv } from "@/server/ai/testing/mock-model-env";
 import { runIdeateCli } from "./ideate";
 
 // `npm run ideate` starts the issue-14 agents too: they are found in the registry by id.
 
-beforeEach(() => {
-  vi.stubEnv("LLM_PROVIDER", "mock");
-  vi.stubEnv("LLM_MAX_RETRIES", "0");
-  vi.stubEnv("LITERATURE_OFFLINE", "true");
-  resetEnvForTests();
-  resetTestDb();
-  resetMockModelState();
-});
-afterEach(() => {
-  vi.unstubAllEnvs();
-  resetEnvForTests();
-});
+withMockModelEnv({ LLM_MAX_RETRIES: "0", LITERATURE_OFFLINE: "true" });
 
 describe("npm run ideate with the overgenerate, RAG and direct agents", () => {
   it.each(["rag", "direct", "overgenerate"])("--agent %s writes the ideas and exits 0", async (agent) => {

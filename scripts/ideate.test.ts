@@ -1,25 +1,12 @@
 import { eq } from "drizzle-orm";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { generatedIdeas, ideationRuns, studies } from "@/db/schema";
-import { resetTestDb } from "@/db/testing/db";
 import { makeIdeationStudy } from "@/db/testing/ideation-fixtures";
-import { resetEnvForTests } from "@/lib/env";
-import { resetMockModelState } from "@/server/ai/mock-model";
+import { withMockModelEnv } from "@/server/ai/testing/mock-model-env";
 import { runIdeateCli } from "./ideate";
 
-beforeEach(() => {
-  vi.stubEnv("LLM_PROVIDER", "mock");
-  vi.stubEnv("LLM_MAX_RETRIES", "0");
-  vi.stubEnv("LITERATURE_OFFLINE", "true");
-  resetEnvForTests();
-  resetTestDb();
-  resetMockModelState();
-});
-afterEach(() => {
-  vi.unstubAllEnvs();
-  resetEnvForTests();
-});
+withMockModelEnv({ LLM_MAX_RETRIES: "0", LITERATURE_OFFLINE: "true" });
 
 async function run(argv: string[]) {
   const stdout: string[] = [];

@@ -1,14 +1,12 @@
 import { eq } from "drizzle-orm";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { listRunCallCosts } from "@/db/queries/ideation-calls";
 import { getIdeationRun, listRunJobItems } from "@/db/queries/ideation-runs";
 import { listMetricPoints } from "@/db/queries/ideation-steps";
 import { conditions, generatedIdeas, ideas, llmCalls } from "@/db/schema";
-import { resetTestDb } from "@/db/testing/db";
 import { makeIdeationStudy } from "@/db/testing/ideation-fixtures";
-import { resetEnvForTests } from "@/lib/env";
-import { resetMockModelState } from "@/server/ai/mock-model";
+import { withMockModelEnv } from "@/server/ai/testing/mock-model-env";
 import { JobRunner } from "@/server/jobs/runner";
 import "@/server/jobs/ideation-run";
 import { getArenaConfig } from "@/db/queries/arena-config";
@@ -22,18 +20,7 @@ import { studySimilarity } from "./similarity-map";
 // The odr and RAG agents through the real run (job, generate(), checkpoints, provenance, budget) on
 // the test database with the mock model.
 
-beforeEach(() => {
-  vi.stubEnv("LLM_PROVIDER", "mock");
-  vi.stubEnv("LLM_CACHE", "true");
-  vi.stubEnv("LLM_MAX_RETRIES", "0");
-  vi.stubEnv("LITERATURE_OFFLINE", "true");
-  resetTestDb();
-  resetMockModelState();
-});
-afterEach(() => {
-  vi.unstubAllEnvs();
-  resetEnvForTests();
-});
+withMockModelEnv({ LLM_CACHE: "true", LLM_MAX_RETRIES: "0", LITERATURE_OFFLINE: "true" });
 
 const runner = () => new JobRunner({ concurrency: 2, pollIntervalMs: 5 });
 const odrParams = { seedsPerTopic: 30, bankSize: 5, maxRounds: 2, expandLimit: 6, concurrency: 2 };

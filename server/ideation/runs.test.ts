@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { getDb } from "@/db/client";
 import { createDraftIdea, submitIdea } from "@/db/queries/ideas";
 import { listRunCallCosts } from "@/db/queries/ideation-calls";
@@ -7,29 +7,16 @@ import { getIdeationRun, listRunJobItems } from "@/db/queries/ideation-runs";
 import { listCheckpointKeys } from "@/db/queries/ideation-steps";
 import { getJob } from "@/db/queries/jobs";
 import { conditions, generatedIdeas, ideas, users } from "@/db/schema";
-import { resetTestDb } from "@/db/testing/db";
 import { makeUser } from "@/db/testing/fixtures";
 import { makeIdeationStudy } from "@/db/testing/ideation-fixtures";
 import { fullFields } from "@/db/testing/review-fixtures";
-import { resetEnvForTests } from "@/lib/env";
 import { AppError } from "@/lib/errors";
-import { resetMockModelState } from "@/server/ai/mock-model";
+import { withMockModelEnv } from "@/server/ai/testing/mock-model-env";
 import { JobRunner } from "@/server/jobs/runner";
 import "@/server/jobs/ideation-run";
 import { cancelIdeationRun, resumeIdeationRun, startIdeationRun } from "./runs";
 
-beforeEach(() => {
-  vi.stubEnv("LLM_PROVIDER", "mock");
-  vi.stubEnv("LLM_CACHE", "true");
-  vi.stubEnv("LLM_MAX_RETRIES", "0");
-  vi.stubEnv("LITERATURE_OFFLINE", "true");
-  resetTestDb();
-  resetMockModelState();
-});
-afterEach(() => {
-  vi.unstubAllEnvs();
-  resetEnvForTests();
-});
+withMockModelEnv({ LLM_CACHE: "true", LLM_MAX_RETRIES: "0", LITERATURE_OFFLINE: "true" });
 
 const runner = () => new JobRunner({ concurrency: 2, pollIntervalMs: 5 });
 
