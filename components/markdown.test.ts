@@ -1,6 +1,5 @@
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
-import { Lru } from "@/lib/lru";
 import { Markdown, markdownTree } from "./markdown";
 
 // Markdown has no hooks, so calling it gives the element the page would render.
@@ -25,19 +24,5 @@ describe("Markdown", () => {
     expect(markdownTree(text)).toBe(markdownTree(text));
     expect(html(text)).toBe(first);
     expect(html(`${text} more`)).not.toBe(first);
-  });
-});
-
-describe("Lru", () => {
-  it("keeps at most max entries, evicting the least recently used", () => {
-    const lru = new Lru<string, number>(2);
-    lru.set("a", 1);
-    lru.set("b", 2);
-    expect(lru.get("a")).toBe(1); // a is now the most recent
-    lru.set("c", 3);
-    expect(lru.size).toBe(2);
-    expect(lru.get("b")).toBeUndefined();
-    expect(lru.get("a")).toBe(1);
-    expect(lru.get("c")).toBe(3);
   });
 });

@@ -8,6 +8,15 @@ export class Lru<K, V> {
     return this.entries.size;
   }
 
+  /** Whether `key` is kept, without making it the most recent. */
+  has(key: K): boolean {
+    return this.entries.has(key);
+  }
+
+  clear() {
+    this.entries.clear();
+  }
+
   get(key: K): V | undefined {
     const value = this.entries.get(key);
     if (value === undefined) return undefined;

@@ -1,5 +1,6 @@
 import "server-only";
 import { decode, type JWT } from "next-auth/jwt";
+import { Lru } from "@/lib/lru";
 
 // Reads the Auth.js session cookie without running Auth.js's whole session action. `auth()` with no
 // arguments (pages, server actions) derives a key and decrypts the token, runs the callbacks, then
@@ -19,7 +20,7 @@ type Cookie = { name: string; value: string };
 
 const CLOCK_TOLERANCE_MS = 15_000;
 const CACHE_SIZE = 5000;
-const decoded = new Map<string, JWT>();
+const decoded = new Lru<string, JWT>(CACHE_SIZE);
 let cacheSecret: string | undefined;
 
 /** The cookie's value, joining Auth.js's chunks (`name.0`, `name.1`, …) when it was split. */
@@ -43,11 +44,7 @@ async function decodeCached(token: string, salt: string, secret: string): Promis
   }
   const key = `${salt}\n${token}`;
   const hit = decoded.get(key);
-  if (hit) {
-    decoded.delete(key); // most recently used last
-    decoded.set(key, hit);
-    return hit;
-  }
+  if (hit) return hit;
   let payload: JWT | null;
   try {
     payload = await decode({ token, secret, salt });
@@ -56,10 +53,6 @@ async function decodeCached(token: string, salt: string, secret: string): Promis
   }
   if (!payload) return null;
   decoded.set(key, payload);
-  if (decoded.size > CACHE_SIZE) {
-    const oldest = decoded.keys().next().value;
-    if (oldest !== undefined) decoded.delete(oldest);
-  }
   return payload;
 }
 

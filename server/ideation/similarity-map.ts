@@ -5,6 +5,7 @@ import { listIdeasForOrganizer } from "@/db/queries/ideas";
 import { estimateCostUsd } from "@/lib/ai/prices";
 import type { IdeaFields } from "@/lib/ideas/types";
 import { type SimilarityMap, similarityMap } from "@/lib/ideation/similarity";
+import { Lru } from "@/lib/lru";
 import { getEmbeddingModel } from "@/server/ai/providers";
 
 // The idea similarity map for organizers: a study's submitted ideas compared pairwise, with the
@@ -13,7 +14,7 @@ import { getEmbeddingModel } from "@/server/ai/providers";
 // reviewer- or judge-facing.
 
 const CACHE_LIMIT = 5000;
-const cache = new Map<string, number[]>();
+const cache = new Lru<string, number[]>(CACHE_LIMIT);
 
 export type StudySimilarity = SimilarityMap & {
   model: string | null;
@@ -55,7 +56,6 @@ async function embedTexts(
         attempts: 1,
       });
       for (const [i, t] of missing.entries()) {
-        if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
         cache.set(key(t), embeddings[i] ?? []);
       }
     }

@@ -2,6 +2,7 @@ import "server-only";
 import { embed } from "ai";
 import { countEmbeddings } from "@/db/queries/literature/embeddings";
 import { normalizeVector } from "@/lib/literature/rank";
+import { Lru } from "@/lib/lru";
 import { getEmbeddingModel } from "@/server/ai/providers";
 import type { QueryEmbedder } from "./search";
 
@@ -21,7 +22,7 @@ export type EmbeddingStatus = {
 };
 
 const QUERY_CACHE_LIMIT = 500;
-const queryCache = new Map<string, Float32Array>();
+const queryCache = new Lru<string, Float32Array>(QUERY_CACHE_LIMIT);
 
 /** For a study (its papers and the instance's), or with studyId null for the instance alone. */
 export function embeddingStatus({ studyId }: { studyId: string | null }): EmbeddingStatus {
@@ -41,7 +42,6 @@ export function embeddingStatus({ studyId }: { studyId: string | null }): Embedd
         console.error("[literature] could not embed the query; searching with BM25 alone", e);
         return null;
       }
-      if (queryCache.size >= QUERY_CACHE_LIMIT) queryCache.delete(queryCache.keys().next().value as string);
       queryCache.set(key, vector);
     }
     return { model: choice.modelId, vector };
