@@ -1,6 +1,7 @@
 // Archiving and deleting a study: what the deletion dialog says will go, computed from row counts.
 
 import { AppError } from "@/lib/errors";
+import { plural } from "@/lib/format";
 
 /** The refusal of every write to an archived study (the guard, invitations, ideation runs). */
 export function studyArchivedError(): AppError {
@@ -26,8 +27,6 @@ export type StudyDeletionSummary = {
   chains: number;
   ideationRuns: number;
 };
-
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 /** One line per kind of row, zeros included, so the organizer sees exactly what the deletion takes. */
 export function describeDeletion(s: StudyDeletionSummary): string[] {

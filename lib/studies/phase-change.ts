@@ -1,3 +1,4 @@
+import { formatUtcDate as day, plural } from "@/lib/format";
 import type { PhaseDates, StudyStatus } from "./types";
 
 // What a phase change does to other people's work. Writing, reviewing and the arena are three
@@ -39,9 +40,6 @@ export type PhaseChangeImpact = {
   /** One line per planned date the change comes before, e.g. "reviewing was planned to close on …". */
   overrides: string[];
 };
-
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
-const day = (t: number) => new Date(t).toISOString().slice(0, 10);
 
 function endedWork(activity: Activity, work: OpenWork): string[] {
   const lines: string[] = [];

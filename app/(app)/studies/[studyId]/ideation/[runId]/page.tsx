@@ -5,6 +5,7 @@ import { Alert } from "@/components/ui/alert";
 import { Card, CardTitle } from "@/components/ui/card";
 import { DataTable } from "@/components/ui/data-table";
 import { PageHeader } from "@/components/ui/page-header";
+import { plural } from "@/lib/format";
 import { RUN_STATUS_LABELS } from "@/lib/ideation/run-types";
 import { guardPage } from "@/server/auth/guarded-handlers";
 import { arenaAfterIdeationPlan } from "@/server/ideation/arena-after";
@@ -56,8 +57,8 @@ export default async function IdeationRunPage({ params }: PageProps<"/studies/[s
         <p className="text-sm">
           <span data-testid="run-status">{RUN_STATUS_LABELS[status]}</span> · spent{" "}
           <span data-testid="run-spent">{usd(costs.total.costUsd)}</span> of the {usd(run.budgetUsd)} budget ·{" "}
-          {tokens(costs.total.tokensIn)} tokens in, {tokens(costs.total.tokensOut)} out · {costs.total.calls}{" "}
-          calls ({costs.total.cached} cached) · estimated total{" "}
+          {tokens(costs.total.tokensIn)} tokens in, {tokens(costs.total.tokensOut)} out ·{" "}
+          {plural(costs.total.calls, "call")} ({costs.total.cached} cached) · estimated total{" "}
           <span data-testid="run-estimate">
             {costs.estimatedTotalUsd === null ? "known after the first topic" : usd(costs.estimatedTotalUsd)}
           </span>
