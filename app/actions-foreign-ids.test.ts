@@ -128,13 +128,12 @@ const CASES: Record<string, Case> = {
     refusal: /not in this study/,
     input: (w) => ({ topicIds: w.foreign.topicId, minLoad: "1", maxLoad: "2" }),
   },
-  "(app)/studies/[studyId]/review#saveReviewAction": {
+  "(app)/studies/[studyId]/review#submitReviewAction": {
     kind: "call",
     phase: "reviewing",
     refusal: /not_found:assignment/,
     input: (w) => ({
       assignmentId: w.foreign.ownAssignmentId,
-      mode: "draft",
       answers: {},
       version: 0,
       activeSeconds: 0,

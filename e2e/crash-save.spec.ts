@@ -1,4 +1,6 @@
 import { type ChildProcess, spawn } from "node:child_process";
+import { reviewDraftPath } from "../lib/reviews/save-request";
+import { serveArgs } from "../scripts/lib/serve-command";
 import { E2E_BASE_URL, E2E_DATABASE_PATH, E2E_PORT } from "./constants";
 import { queryOne } from "./db";
 import { expect, test } from "./fixtures";
@@ -24,7 +26,7 @@ function killServer(child: ChildProcess, signal: NodeJS.Signals) {
 }
 
 function startServer(): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ["node_modules/tsx/dist/cli.mjs", "scripts/serve.ts"], {
+  const child = spawn(process.execPath, serveArgs(), {
     env: {
       ...process.env,
       PORT: String(PORT),
@@ -81,7 +83,7 @@ test("a draft saved just before the server is killed is not a conflict when the 
     await page.goto(`/studies/${s.studyId}/review/${assignmentId}`);
     // Let the save reach the server and commit, then kill the server before the answer arrives.
     let killed = false;
-    await page.route(`**/studies/${s.studyId}/review/${assignmentId}`, async (route) => {
+    await page.route(`**${reviewDraftPath(s.studyId, assignmentId)}`, async (route) => {
       if (killed || route.request().method() !== "POST") return route.continue();
       await route.fetch();
       killed = true;

@@ -1,7 +1,7 @@
 // npm run bench:load — N reviewers (default 50) load their review page and autosave drafts (the real
 // server action) for D seconds (default 60, after a warm-up, default 10 s, that is not counted)
 // against the production build (run `next build` first) on a freshly seeded database. Each reviewer
-// loops without pauses: load the page, then three draft saves. Prints one summary line, a line per
+// loops without pauses: load the page, then three draft saves (the editor's autosave request). Prints one summary line, a line per
 // route (p50/p95/max, errors by kind) and the same as one JSON line. A benchmark, not a test.
 //   npm run bench:load -- [--reviewers 50] [--seconds 60] [--warmup 10] [--port 3390]
 //                         [--workers N] [--json out.json] [--cpu-prof DIR]
@@ -11,7 +11,8 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { getEnv } from "@/lib/env";
-import { actionId, percentile, signIn, startServer, stopServer } from "./lib/bench-http";
+import { type ReviewDraftRequest, reviewDraftPath } from "@/lib/reviews/save-request";
+import { percentile, processTreeCpuMs, signIn, startServer, stopServer } from "./lib/bench-http";
 import { loadBenchWorld } from "./lib/bench-load-seed";
 
 const arg = (name: string) => {
@@ -65,31 +66,39 @@ async function loadPage(url: string, cookie: string, signal: AbortSignal): Promi
 async function saveDraft(
   url: string,
   cookie: string,
-  saveId: string,
   body: unknown,
   signal: AbortSignal,
 ): Promise<{ outcome: Outcome; version?: number }> {
   const res = await fetch(url, {
     method: "POST",
     signal,
-    headers: {
-      cookie,
-      origin: BASE,
-      "next-action": saveId,
-      accept: "text/x-component",
-      "content-type": "text/plain;charset=UTF-8",
-    },
-    body: JSON.stringify([body]),
+    headers: { cookie, origin: BASE, "content-type": "application/json" },
+    body: JSON.stringify(body),
   });
   const text = await res.text();
-  if (!res.ok) return { outcome: fail(`HTTP ${res.status}`, text) };
   const m = /"ok":true,"data":\{"version":(\d+)/.exec(text);
-  if (m) return { outcome: { ok: true }, version: Number(m[1]) };
-  const code = /"ok":false,"error":"([^"]+)"/.exec(text)?.[1];
-  return { outcome: fail(code ? `action ${code}` : "unexpected action response", text) };
+  if (res.ok && m) return { outcome: { ok: true }, version: Number(m[1]) };
+  const code = /"error":"([^"]+)"/.exec(text)?.[1];
+  return { outcome: fail(code ? `HTTP ${res.status} ${code}` : `HTTP ${res.status}`, text) };
 }
 
-function summarize(samples: Sample[], from: number, seconds: number) {
+/** CPU used by the server (its process tree) and by this load generator during the counted window. */
+type CpuWindow = { serverMs?: number; generatorMs: number };
+
+function cpuMark(serverPid: number | undefined): CpuWindow {
+  const own = process.cpuUsage();
+  return {
+    serverMs: serverPid === undefined ? undefined : processTreeCpuMs(serverPid),
+    generatorMs: (own.user + own.system) / 1000,
+  };
+}
+
+function summarize(
+  samples: Sample[],
+  from: number,
+  seconds: number,
+  cpu: { start: CpuWindow; end: CpuWindow },
+) {
   const counted = samples.filter((s) => s.at >= from);
   const routes = [...new Set(counted.map((s) => s.route))].map((route) => {
     const mine = counted.filter((s) => s.route === route);
@@ -115,6 +124,11 @@ function summarize(samples: Sample[], from: number, seconds: number) {
     };
   });
   const errors = routes.reduce((sum, r) => sum + r.errors, 0);
+  const { start, end } = cpu;
+  const serverCpuMs =
+    start.serverMs === undefined || end.serverMs === undefined ? undefined : end.serverMs - start.serverMs;
+  const perRequest = (ms: number | undefined) =>
+    ms === undefined || counted.length === 0 ? undefined : Math.round((ms / counted.length) * 100) / 100;
   return {
     reviewers: REVIEWERS,
     workers: WORKERS,
@@ -123,6 +137,9 @@ function summarize(samples: Sample[], from: number, seconds: number) {
     requestsPerSecond: Math.round(counted.length / seconds),
     errors,
     routes,
+    // CPU per counted request: the server's (all its processes) and this generator's, in ms.
+    serverCpuMsPerRequest: perRequest(serverCpuMs),
+    generatorCpuMsPerRequest: perRequest(end.generatorMs - start.generatorMs),
     loadAverage: os.loadavg().map((x) => Math.round(x * 100) / 100),
     cpus: os.cpus().length,
   };
@@ -132,33 +149,36 @@ async function main() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "bench-load-"));
   const dbPath = path.join(dir, "bench.db");
   const world = loadBenchWorld({ dbPath, reviewers: REVIEWERS });
-  const saveId = actionId("saveReviewAction", "review/actions.ts");
   const server = await startServer({ port: PORT, dbPath, cpuProfDir: CPU_PROF, workers: WORKERS });
   try {
     const sessions = await Promise.all(world.reviewers.map((r) => signIn(BASE, r.email, r.password)));
     const samples: Sample[] = [];
     const measureFrom = Date.now() + WARMUP * 1000;
     const until = measureFrom + SECONDS * 1000;
+    const cpu = { start: cpuMark(undefined), end: cpuMark(undefined) };
+    const marks = [
+      setTimeout(() => (cpu.start = cpuMark(server.pid)), measureFrom - Date.now()),
+      setTimeout(() => (cpu.end = cpuMark(server.pid)), until - Date.now()),
+    ];
     await Promise.all(
       world.reviewers.map(async (r, i) => {
         const cookie = sessions[i] ?? "";
         const url = `${BASE}/studies/${world.studyId}/review/${r.assignmentId}`;
+        const draftUrl = `${BASE}${reviewDraftPath(world.studyId, r.assignmentId)}`;
         let version = 0;
         let n = 0;
         while (Date.now() < until) {
           await timed("review page", samples, (signal) => loadPage(url, cookie, signal));
           for (let k = 0; k < 3 && Date.now() < until; k++) {
             n += 1;
-            const body = {
-              studyId: world.studyId,
-              assignmentId: r.assignmentId,
+            const body: ReviewDraftRequest = {
               mode: "draft",
               answers: { scores: { novelty: 1 + (n % 10) }, rationales: { novelty: `Draft ${n}.` } },
               version,
               activeSeconds: 1,
             };
             await timed("draft save", samples, async (signal) => {
-              const out = await saveDraft(url, cookie, saveId, body, signal);
+              const out = await saveDraft(draftUrl, cookie, body, signal);
               if (out.version !== undefined) version = out.version;
               return out.outcome;
             });
@@ -166,13 +186,15 @@ async function main() {
         }
       }),
     );
-    const report = summarize(samples, measureFrom, SECONDS);
+    for (const m of marks) clearTimeout(m);
+    const report = summarize(samples, measureFrom, SECONDS, cpu);
     const page = report.routes.find((r) => r.route === "review page");
     const save = report.routes.find((r) => r.route === "draft save");
     console.log(
       `bench:load ${REVIEWERS} reviewers, ${WORKERS} server process${WORKERS === 1 ? "" : "es"}, ${SECONDS} s (+${WARMUP} s warm-up): ${report.requestsPerSecond} req/s, ` +
         `page p50 ${page?.p50} / p95 ${page?.p95} ms, save p50 ${save?.p50} / p95 ${save?.p95} ms, ` +
-        `errors ${report.errors}; load average ${report.loadAverage.join(" ")} on ${report.cpus} CPUs`,
+        `errors ${report.errors}; CPU per request: server ${report.serverCpuMsPerRequest ?? "?"} ms, ` +
+        `load generator ${report.generatorCpuMsPerRequest} ms; load average ${report.loadAverage.join(" ")} on ${report.cpus} CPUs`,
     );
     for (const r of report.routes) {
       const kinds = Object.entries(r.errorsByKind).map(([k, v]) => `${k} ×${v} (first: ${r.firstError[k]})`);

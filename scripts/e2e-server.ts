@@ -7,6 +7,7 @@ import { getDb } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
 import { getEnv } from "@/lib/env";
 import { exitCodeOf } from "./lib/exit-code";
+import { serveArgs } from "./lib/serve-command";
 
 const file = getEnv().DATABASE_PATH;
 if (!file.includes("e2e"))
@@ -17,7 +18,7 @@ migrateDatabase(getDb());
 getDb().$client.close();
 
 // The same HTTP server as `npm start` (scripts/serve.ts); PORT comes from the Playwright config.
-const server = spawn(process.execPath, ["node_modules/tsx/dist/cli.mjs", "scripts/serve.ts"], {
+const server = spawn(process.execPath, serveArgs(), {
   stdio: "inherit",
   env: process.env,
 });

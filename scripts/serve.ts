@@ -1,6 +1,8 @@
 // The production HTTP server (`npm start` and the e2e server run it after `next build`): Next's
 // request handler behind our own listener, so the client address comes from the socket and the
-// configured trusted proxies (TRUSTED_PROXY), never from a header the client wrote.
+// configured trusted proxies (TRUSTED_PROXY), never from a header the client wrote. A few hot
+// write paths (review autosave) are answered here before Next (server/http/fast-routes.ts).
+// Started with the react-server condition (scripts/lib/serve-command.ts).
 // WEB_CONCURRENCY > 1 runs that many server processes on the one port (node:cluster): this process
 // becomes their primary (scripts/lib/cluster-primary.ts) and only one worker runs background jobs.
 import cluster from "node:cluster";
@@ -8,6 +10,7 @@ import http from "node:http";
 import next from "next";
 import { getEnv } from "@/lib/env";
 import { withClientAddress } from "@/server/http/client-address";
+import { serveFastRoute } from "@/server/http/fast-routes";
 import { runPrimary } from "./lib/cluster-primary";
 import { linkWorker } from "./lib/cluster-worker";
 
@@ -16,7 +19,10 @@ async function serve() {
   if (cluster.isWorker) linkWorker({ runsJobs: env.JOB_RUNNER });
   const app = next({ dev: false, dir: process.cwd(), port: env.PORT });
   await app.prepare();
-  const server = http.createServer(withClientAddress(app.getRequestHandler(), env.TRUSTED_PROXY));
+  const nextHandler = app.getRequestHandler();
+  const server = http.createServer(
+    withClientAddress((req, res) => serveFastRoute(req, res) || nextHandler(req, res), env.TRUSTED_PROXY),
+  );
   server.listen(env.PORT, () => {
     if (cluster.isPrimary || cluster.worker?.id === 1) console.log(`Listening on port ${env.PORT}.`);
   });

@@ -7,12 +7,12 @@ import { getEnv } from "@/lib/env";
 import { isBuildCurrent, recordBuildFingerprint } from "./lib/build-fingerprint";
 import { exitCodeOf } from "./lib/exit-code";
 import { ensureAuthSecret, loadDotEnv } from "./lib/load-env";
+import { serveArgs } from "./lib/serve-command";
 
 // Research data stays on this machine; Next.js telemetry is off unless the operator turns it on.
 process.env.NEXT_TELEMETRY_DISABLED ??= "1";
 
 const NEXT_BIN = "node_modules/next/dist/bin/next";
-const TSX_BIN = "node_modules/tsx/dist/cli.mjs";
 
 function main() {
   loadDotEnv();
@@ -36,7 +36,7 @@ function main() {
   const firstRun = countUsers() === 0;
   getDb().$client.close();
 
-  const server = spawn(process.execPath, [TSX_BIN, "scripts/serve.ts"], {
+  const server = spawn(process.execPath, serveArgs(), {
     stdio: "inherit",
     env: process.env,
   });

@@ -3,6 +3,7 @@
 // build, start the production server on a seeded database.
 import { type ChildProcess, spawn } from "node:child_process";
 import fs from "node:fs";
+import { serveArgs } from "./serve-command";
 
 export const BENCH_SECRET = "bench-load-secret-0123456789-0123456789";
 
@@ -71,7 +72,7 @@ export async function startServer({
   workers?: number;
 }): Promise<ChildProcess> {
   const prof = cpuProfDir ? ["--cpu-prof", "--cpu-prof-dir", cpuProfDir] : [];
-  const child = spawn(process.execPath, ["node_modules/tsx/dist/cli.mjs", ...prof, "scripts/serve.ts"], {
+  const child = spawn(process.execPath, serveArgs(prof), {
     env: {
       ...process.env,
       PORT: String(port),
@@ -102,3 +103,36 @@ export async function stopServer(child: ChildProcess): Promise<void> {
 /** The p-th percentile (nearest rank) of ascending numbers. */
 export const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+
+/**
+ * CPU time (user + system, ms) used so far by process `pid` and its descendants, read from /proc
+ * (Linux; undefined elsewhere). Clock ticks are taken as 100 per second, Linux's USER_HZ.
+ */
+export function processTreeCpuMs(pid: number): number | undefined {
+  let entries: string[];
+  try {
+    entries = fs.readdirSync("/proc").filter((e) => /^\d+$/.test(e));
+  } catch {
+    return undefined;
+  }
+  const stats = new Map<number, { ppid: number; ticks: number }>();
+  for (const e of entries) {
+    try {
+      const text = fs.readFileSync(`/proc/${e}/stat`, "utf8");
+      // Fields after the command name (which may hold spaces) start at state, field 3.
+      const rest = text.slice(text.lastIndexOf(")") + 2).split(" ");
+      stats.set(Number(e), { ppid: Number(rest[1]), ticks: Number(rest[11]) + Number(rest[12]) });
+    } catch {
+      // the process ended while we read
+    }
+  }
+  if (!stats.has(pid)) return undefined;
+  let ticks = 0;
+  const queue = [pid];
+  while (queue.length > 0) {
+    const p = queue.pop() as number;
+    ticks += stats.get(p)?.ticks ?? 0;
+    for (const [child, s] of stats) if (s.ppid === p) queue.push(child);
+  }
+  return ticks * 10;
+}

@@ -1,9 +1,9 @@
 import "server-only";
 import { forbidden, notFound, unauthorized, unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
-import { crossOriginProblem } from "@/lib/auth/same-origin";
 import { type ActionResult, AppError, isAppError, toActionError } from "@/lib/errors";
 import { checkGuard, type GuardContext, type GuardSpec, type StudyGuard } from "./check-guard";
+import { type GuardedRequestHandler, guardedRequest, type RouteParams } from "./guarded-request";
 import { getSessionUser } from "./session";
 
 // Next-specific wrappers around checkGuard: one for server actions, one for route handlers, one for pages.
@@ -55,47 +55,19 @@ export function guardedAction<
   };
 }
 
-type RouteContext = { params: Promise<Record<string, string | string[]>> };
+type RouteContext = { params: Promise<RouteParams> };
 
-/**
- * A route handler; input comes from the JSON body (POST/PUT/PATCH) or the query string. Writes from
- * another site's page are refused before anything is read, as Next does for server actions.
- */
+/** A route handler (guarded-request.ts says what is checked), signed in through Next's cookies(). */
 export function guardedRoute<S extends z.ZodType | undefined, St extends StudyGuard | undefined = undefined>(
   spec: GuardSpec<S, St>,
-  handler: (
-    ctx: GuardContext<S, St>,
-    req: Request,
-    params: Record<string, string | string[]>,
-  ) => Promise<Response> | Response,
+  handler: GuardedRequestHandler<S, St>,
 ) {
-  return async (req: Request, routeCtx: RouteContext): Promise<Response> => {
-    try {
-      const params = (await routeCtx.params) ?? {};
-      const crossOrigin = crossOriginProblem(req);
-      if (crossOrigin) throw new AppError("forbidden:origin", crossOrigin);
-      let input: unknown;
-      if (["POST", "PUT", "PATCH"].includes(req.method)) {
-        const text = await req.text();
-        try {
-          input = text ? JSON.parse(text) : {};
-        } catch {
-          throw new AppError("invalid:json", "The request body is not valid JSON.");
-        }
-      } else {
-        input = Object.fromEntries(new URL(req.url).searchParams);
-      }
-      const user = await getSessionUser();
-      const write = req.method !== "GET" && req.method !== "HEAD";
-      const ctx = checkGuard({ spec, user, studyId: params.studyId, input, write });
-      return await handler(ctx, req, params);
-    } catch (e) {
-      unstable_rethrow(e);
-      const err = isAppError(e) ? e : new AppError("internal:route");
-      if (!isAppError(e)) logUnexpected(e);
-      return Response.json(err.toJSON(), { status: err.status, headers: { "cache-control": "no-store" } });
-    }
-  };
+  const run = guardedRequest(spec, handler, {
+    sessionUser: () => getSessionUser(),
+    rethrow: unstable_rethrow,
+  });
+  return async (req: Request, routeCtx: RouteContext): Promise<Response> =>
+    run(req, (await routeCtx.params) ?? {});
 }
 
 /** For server components: renders Next's 401/403/404 pages instead of throwing. */

@@ -2,9 +2,10 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { recordActiveTime, saveReviewDraft, submitReview } from "@/db/queries/review-save";
+import { submitReview } from "@/db/queries/review-save";
 import { saveReviewerProfile } from "@/db/queries/reviewers";
 import { AppError } from "@/lib/errors";
+import { reviewSubmitSchema } from "@/lib/reviews/save-request";
 import { uuidSchema } from "@/lib/validation";
 import { guardedAction, guardedCall } from "@/server/auth/guarded-handlers";
 
@@ -39,32 +40,23 @@ export const saveProfileAction = guardedAction(
   },
 );
 
-const saveSchema = z.object({
-  assignmentId: uuidSchema,
-  mode: z.enum(["draft", "submit", "activity"]),
-  answers: z.unknown(),
-  version: z.number().int().min(0),
-  activeSeconds: z.number().min(0).max(86_400),
-  /** Idempotency key of this save, the same on every retry until one is acknowledged. */
-  saveId: uuidSchema.optional(),
-});
-
-/** Autosave ("draft"), submit or update ("submit"), or only active time ("activity"). */
-export const saveReviewAction = guardedCall({ ...reviewer, schema: saveSchema }, ({ study, user, input }) => {
-  const base = {
-    studyId: study.id,
-    assignmentId: input.assignmentId,
-    userId: user.id,
-    answers: input.answers,
-    version: input.version,
-    activeSeconds: input.activeSeconds,
-    saveId: input.saveId,
-  };
-  if (input.mode === "activity") {
-    recordActiveTime(base);
-    return null;
-  }
-  const result = input.mode === "submit" ? submitReview(base) : saveReviewDraft(base);
-  if (input.mode === "submit") revalidatePath(`/studies/${study.id}/review`);
-  return result;
-});
+/**
+ * Submit, or update a submitted review (full validation), then refresh "My reviews". Autosaved drafts
+ * and active time go to the draft route instead (server/reviews/review-draft.ts).
+ */
+export const submitReviewAction = guardedCall(
+  { ...reviewer, schema: reviewSubmitSchema },
+  ({ study, user, input }) => {
+    const result = submitReview({
+      studyId: study.id,
+      assignmentId: input.assignmentId,
+      userId: user.id,
+      answers: input.answers,
+      version: input.version,
+      activeSeconds: input.activeSeconds,
+      saveId: input.saveId,
+    });
+    revalidatePath(`/studies/${study.id}/review`);
+    return result;
+  },
+);

@@ -9,7 +9,8 @@ import { useAutosave, useProblemMessage } from "@/components/use-autosave";
 import type { SaveOutcome } from "@/lib/autosave";
 import { emptyAnswers, type ReviewAnswers, rationaleLength, validateAnswers } from "@/lib/reviews/answers";
 import { CONFIDENCE_SCALE, FAMILIARITY_SCALE, type ReviewForm } from "@/lib/reviews/form";
-import { saveReviewAction } from "../actions";
+import { submitReviewAction } from "../actions";
+import { postReviewDraft } from "./post-review-draft";
 
 const AUTOSAVE_MS = 2000;
 /** Seconds without a key, click, scroll or pointer move after which the page no longer counts as active. */
@@ -93,15 +94,11 @@ export function ReviewEditor({
       saveId?: string,
     ) => {
       const seconds = active.current;
-      const result = await saveReviewAction({
-        studyId,
-        assignmentId,
-        mode,
-        answers,
-        version,
-        activeSeconds: seconds,
-        saveId,
-      }).catch(() => null);
+      const body = { answers, version, activeSeconds: seconds, saveId };
+      const result =
+        mode === "submit"
+          ? await submitReviewAction({ studyId, assignmentId, ...body }).catch(() => null)
+          : await postReviewDraft(studyId, assignmentId, { mode, ...body });
       if (result?.ok) active.current = Math.max(0, active.current - seconds);
       return result;
     },

@@ -1,0 +1,33 @@
+import type { ActionResult, ErrorCode, FieldErrors } from "@/lib/errors";
+import { type ReviewDraftRequest, reviewDraftPath } from "@/lib/reviews/save-request";
+
+/** What a stored save returns (db/queries/review-save.ts SaveResult). */
+export type ReviewSaved = { version: number; status: "draft" | "submitted"; savedAt: number };
+
+/**
+ * Sends an autosaved draft or active time to the draft route. The answer has the shape of a server
+ * action's result (the editor reads submits and drafts alike); null when the server could not be
+ * reached or did not answer with JSON (a proxy's error page), which the autosave retries.
+ */
+export async function postReviewDraft(
+  studyId: string,
+  assignmentId: string,
+  body: ReviewDraftRequest,
+): Promise<ActionResult<ReviewSaved | null> | null> {
+  try {
+    const res = await fetch(reviewDraftPath(studyId, assignmentId), {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(body),
+    });
+    const json = (await res.json()) as
+      | { ok: true; data: ReviewSaved | null }
+      | { error: ErrorCode; message: string; fieldErrors?: FieldErrors };
+    if (res.ok && "ok" in json) return json;
+    if ("error" in json)
+      return { ok: false, error: json.error, message: json.message, fieldErrors: json.fieldErrors };
+    return null;
+  } catch {
+    return null;
+  }
+}
