@@ -3,16 +3,26 @@
 // against the production build (run `next build` first) on a freshly seeded database. Each reviewer
 // loops without pauses: load the page, then three draft saves (the editor's autosave request). Prints one summary line, a line per
 // route (p50/p95/max, errors by kind) and the same as one JSON line. A benchmark, not a test.
+// The client is node:http with keep-alive (one connection per reviewer) asking for gzip as browsers
+// do; it reports its own CPU per request beside the server's, since both share the machine.
 //   npm run bench:load -- [--reviewers 50] [--seconds 60] [--warmup 10] [--port 3390]
 //                         [--workers N] [--json out.json] [--cpu-prof DIR]
 // --workers: the server's WEB_CONCURRENCY (default: the environment's, else 1). --cpu-prof DIR: a V8
 // CPU profile of the server (with --workers > 1, one file per server process).
 import fs from "node:fs";
+import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import { getEnv } from "@/lib/env";
 import { type ReviewDraftRequest, reviewDraftPath } from "@/lib/reviews/save-request";
-import { percentile, processTreeCpuMs, signIn, startServer, stopServer } from "./lib/bench-http";
+import {
+  percentile,
+  plainRequest,
+  processTreeCpuMs,
+  signIn,
+  startServer,
+  stopServer,
+} from "./lib/bench-http";
 import { loadBenchWorld } from "./lib/bench-load-seed";
 
 const arg = (name: string) => {
@@ -49,18 +59,20 @@ async function timed(route: string, samples: Sample[], fn: (signal: AbortSignal)
   try {
     outcome = await fn(AbortSignal.timeout(REQUEST_TIMEOUT_MS));
   } catch (e) {
-    const err = e as Error & { cause?: { code?: string } };
-    const kind = err.name === "TimeoutError" ? "timeout" : `network ${err.cause?.code ?? err.name}`;
+    const err = e as Error & { code?: string };
+    const kind = err.name === "AbortError" ? "timeout" : `network ${err.code ?? err.name}`;
     outcome = fail(kind, err.message);
   }
   samples.push({ route, ms: performance.now() - start, at: Date.now(), outcome });
 }
 
+// One keep-alive connection per reviewer at most, as each browser tab would hold.
+const agent = new http.Agent({ keepAlive: true, maxSockets: REVIEWERS });
+
 async function loadPage(url: string, cookie: string, signal: AbortSignal): Promise<Outcome> {
-  const res = await fetch(url, { headers: { cookie }, signal, redirect: "manual" });
-  const html = await res.text();
-  if (!res.ok) return fail(`HTTP ${res.status}`, html);
-  return html.includes("review-form") ? { ok: true } : fail("page without review form", html);
+  const res = await plainRequest(url, { headers: { cookie }, agent, signal });
+  if (res.status !== 200) return fail(`HTTP ${res.status}`, res.text);
+  return res.text.includes("review-form") ? { ok: true } : fail("page without review form", res.text);
 }
 
 async function saveDraft(
@@ -69,17 +81,17 @@ async function saveDraft(
   body: unknown,
   signal: AbortSignal,
 ): Promise<{ outcome: Outcome; version?: number }> {
-  const res = await fetch(url, {
+  const res = await plainRequest(url, {
     method: "POST",
+    agent,
     signal,
     headers: { cookie, origin: BASE, "content-type": "application/json" },
     body: JSON.stringify(body),
   });
-  const text = await res.text();
-  const m = /"ok":true,"data":\{"version":(\d+)/.exec(text);
-  if (res.ok && m) return { outcome: { ok: true }, version: Number(m[1]) };
-  const code = /"error":"([^"]+)"/.exec(text)?.[1];
-  return { outcome: fail(code ? `HTTP ${res.status} ${code}` : `HTTP ${res.status}`, text) };
+  const m = /"ok":true,"data":\{"version":(\d+)/.exec(res.text);
+  if (res.status === 200 && m) return { outcome: { ok: true }, version: Number(m[1]) };
+  const code = /"error":"([^"]+)"/.exec(res.text)?.[1];
+  return { outcome: fail(code ? `HTTP ${res.status} ${code}` : `HTTP ${res.status}`, res.text) };
 }
 
 /** CPU used by the server (its process tree) and by this load generator during the counted window. */
@@ -207,6 +219,7 @@ async function main() {
     if (JSON_OUT) fs.writeFileSync(JSON_OUT, `${json}\n`);
     if (report.errors > 0) process.exitCode = 1;
   } finally {
+    agent.destroy();
     await stopServer(server);
     fs.rmSync(dir, { recursive: true, force: true });
   }

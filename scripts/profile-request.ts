@@ -1,10 +1,12 @@
 // Profiles one reviewer's request path on the production build (run `next build` first): the review
-// page GET and the draft-save server action, each sent `--n` times (default 200) in sequence to Next
-// running in this process, with better-sqlite3 wrapped so every SQL statement run is counted and timed.
+// page GET and the draft save (the autosave's fast route), each sent `--n` times (default 200) in
+// sequence to the production server's handler (fast routes, then Next) running in this process, with
+// better-sqlite3 wrapped so every SQL statement run is counted and timed.
 // Prints per route: statements per request (and which), time in SQLite, and latency p50/p95.
-//   npx tsx scripts/profile-request.ts [--n 200] [--port 3391] [--sql] [--explain]
+//   npx tsx --conditions=react-server scripts/profile-request.ts [--n 200] [--port 3391] [--sql] [--explain]
 //   --sql lists each route's statements; --explain prints SQLite's query plan of each (look for SCAN).
-// For where the rest of the time goes: node --cpu-prof node_modules/tsx/dist/cli.mjs scripts/profile-request.ts
+// For where the rest of the time goes: node --cpu-prof node_modules/tsx/dist/cli.mjs
+// --conditions=react-server scripts/profile-request.ts
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import http from "node:http";
@@ -12,7 +14,8 @@ import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
 import next from "next";
-import { actionId, BENCH_SECRET, percentile, signIn } from "./lib/bench-http";
+import { reviewDraftPath } from "@/lib/reviews/save-request";
+import { BENCH_SECRET, percentile, signIn } from "./lib/bench-http";
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -101,14 +104,17 @@ async function main() {
   Object.assign(process.env, { DATABASE_PATH: dbPath, AUTH_SECRET: BENCH_SECRET, PORT: String(PORT) });
   const app = next({ dev: false, dir: process.cwd(), port: PORT });
   await app.prepare();
-  const server = http.createServer(app.getRequestHandler());
+  // As scripts/serve.ts serves: its fast routes first (loaded once the environment is set), then Next.
+  const { serveFastRoute } = await import("@/server/http/fast-routes");
+  const nextHandler = app.getRequestHandler();
+  const server = http.createServer((req, res) => serveFastRoute(req, res) || nextHandler(req, res));
   await new Promise<void>((r) => server.listen(PORT, r));
   try {
     const r = world.reviewers[0];
     if (!r) throw new Error("no reviewer seeded");
     const cookie = await signIn(BASE, r.email, r.password);
     const url = `${BASE}/studies/${world.studyId}/review/${r.assignmentId}`;
-    const saveId = actionId("saveReviewAction", "review/actions.ts");
+    const draftUrl = `${BASE}${reviewDraftPath(world.studyId, r.assignmentId)}`;
     const stats = new Map<string, RouteStats>();
     let version = 0;
     for (let i = 0; i < N + 20; i++) {
@@ -118,19 +124,15 @@ async function main() {
         return res.ok && (await res.text()).includes("review-form");
       });
       await measure("draft save", stats, async () => {
-        const res = await fetch(url, {
+        const res = await fetch(draftUrl, {
           method: "POST",
-          headers: { cookie, origin: BASE, "next-action": saveId, accept: "text/x-component" },
-          body: JSON.stringify([
-            {
-              studyId: world.studyId,
-              assignmentId: r.assignmentId,
-              mode: "draft",
-              answers: { scores: { novelty: 1 + (i % 10) }, rationales: { novelty: `Draft ${i}.` } },
-              version,
-              activeSeconds: 1,
-            },
-          ]),
+          headers: { cookie, origin: BASE, "content-type": "application/json" },
+          body: JSON.stringify({
+            mode: "draft",
+            answers: { scores: { novelty: 1 + (i % 10) }, rationales: { novelty: `Draft ${i}.` } },
+            version,
+            activeSeconds: 1,
+          }),
         });
         const m = /"ok":true,"data":\{"version":(\d+)/.exec(await res.text());
         if (m) version = Number(m[1]);

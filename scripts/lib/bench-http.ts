@@ -1,23 +1,13 @@
 // HTTP helpers shared by the load benchmark (bench-load.ts) and the request profiler
-// (profile-request.ts): sign in through Auth.js like a browser, find a server action's id in the
-// build, start the production server on a seeded database.
+// (profile-request.ts): sign in through Auth.js like a browser, start the production server on a
+// seeded database, send requests cheaply, and read a process tree's CPU time.
 import { type ChildProcess, spawn } from "node:child_process";
 import fs from "node:fs";
+import http from "node:http";
+import zlib from "node:zlib";
 import { serveArgs } from "./serve-command";
 
 export const BENCH_SECRET = "bench-load-secret-0123456789-0123456789";
-
-/** The id Next gave a server action exported from a file ending in `fileSuffix` (needs `next build`). */
-export function actionId(exportedName: string, fileSuffix: string): string {
-  const manifest = JSON.parse(fs.readFileSync(".next/server/server-reference-manifest.json", "utf8")) as {
-    node: Record<string, { exportedName?: string; filename?: string }>;
-  };
-  const hit = Object.entries(manifest.node).find(
-    ([, v]) => v.exportedName === exportedName && v.filename?.endsWith(fileSuffix),
-  );
-  if (!hit) throw new Error(`No server action ${exportedName} in the build: run next build first.`);
-  return hit[0];
-}
 
 function cookieHeader(res: Response, jar: Map<string, string>) {
   for (const c of res.headers.getSetCookie()) {
@@ -135,4 +125,59 @@ export function processTreeCpuMs(pid: number): number | undefined {
     for (const [child, s] of stats) if (s.ppid === p) queue.push(child);
   }
   return ticks * 10;
+}
+
+export type PlainResponse = { status: number; text: string };
+
+/**
+ * One HTTP request on node:http with a keep-alive agent, answering with the status and the decoded
+ * body (gzip, deflate or br). The load benchmark's client: it asks for compression as a browser does
+ * and costs a fraction of fetch's CPU, which shares the machine with the server under test.
+ */
+export function plainRequest(
+  url: string,
+  {
+    method = "GET",
+    headers = {},
+    body,
+    agent,
+    signal,
+  }: {
+    method?: string;
+    headers?: Record<string, string>;
+    body?: string;
+    agent: http.Agent;
+    signal?: AbortSignal;
+  },
+): Promise<PlainResponse> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      url,
+      { method, agent, signal, headers: { "accept-encoding": "gzip, deflate, br", ...headers } },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (c: Buffer) => chunks.push(c));
+        res.on("error", reject);
+        res.on("end", () => {
+          try {
+            const raw = Buffer.concat(chunks);
+            const encoding = res.headers["content-encoding"];
+            const decoded =
+              encoding === "gzip"
+                ? zlib.gunzipSync(raw)
+                : encoding === "br"
+                  ? zlib.brotliDecompressSync(raw)
+                  : encoding === "deflate"
+                    ? zlib.inflateSync(raw)
+                    : raw;
+            resolve({ status: res.statusCode ?? 0, text: decoded.toString("utf8") });
+          } catch (e) {
+            reject(e);
+          }
+        });
+      },
+    );
+    req.on("error", reject);
+    req.end(body);
+  });
 }
