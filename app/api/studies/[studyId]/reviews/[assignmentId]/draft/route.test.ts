@@ -8,7 +8,7 @@ import { makeReviewStudy, publishAndStartReviewing } from "@/db/testing/review-f
 import type { SessionUser } from "@/lib/auth/types";
 import { getEnv } from "@/lib/env";
 import { reviewDraftPath } from "@/lib/reviews/save-request";
-import { startSession } from "../auth/session-lifecycle";
+import { startSession } from "@/server/auth/session-lifecycle";
 
 // The review autosave as the production server answers it (serveFastRoute in front of a stand-in for
 // Next), over real HTTP with a real Auth.js session cookie; and the same requests through Next's route
@@ -17,8 +17,8 @@ import { startSession } from "../auth/session-lifecycle";
 const session = vi.hoisted(() => ({ user: null as SessionUser | null }));
 vi.mock("@/server/auth/session", () => ({ getSessionUser: async () => session.user }));
 
-const { serveFastRoute, FAST_ROUTE_BODY_LIMIT } = await import("./fast-routes");
-const { POST: routeHandler } = await import("@/app/api/studies/[studyId]/reviews/[assignmentId]/draft/route");
+const { serveFastRoute, FAST_ROUTE_BODY_LIMIT } = await import("@/server/http/fast-routes");
+const { POST: routeHandler } = await import("./route");
 
 let server: http.Server;
 let base = "";
