@@ -1,14 +1,16 @@
-// npm run bench:load — N reviewers (default 50) load their review page and autosave drafts (the real
-// server action) for D seconds (default 60, after a warm-up, default 10 s, that is not counted)
-// against the production build (run `next build` first) on a freshly seeded database. Each reviewer
-// loops without pauses: load the page, then three draft saves (the editor's autosave request). Prints one summary line, a line per
-// route (p50/p95/max, errors by kind) and the same as one JSON line. A benchmark, not a test.
-// The client is node:http with keep-alive (one connection per reviewer) asking for gzip as browsers
-// do; it reports its own CPU per request beside the server's, since both share the machine.
+// npm run bench:load — N reviewers (default 50) load their review page and autosave drafts (the
+// editor's own autosave request) for D seconds (default 60, after a warm-up, default 10 s, that is
+// not counted) against the production build (run `next build` first) on a freshly seeded database.
+// Each reviewer loops without pauses: load the page, then three draft saves. Prints one summary
+// line, a line per route (p50/p95/max, errors by kind) and the same as one JSON line. A benchmark,
+// not a test. The client is node:http with keep-alive (one connection per reviewer) asking for gzip
+// as browsers do; it reports its own CPU per request beside the server's, since both share the
+// machine, and a CPU reference time, since shared machines differ in speed from day to day.
 //   npm run bench:load -- [--reviewers 50] [--seconds 60] [--warmup 10] [--port 3390]
 //                         [--workers N] [--json out.json] [--cpu-prof DIR]
 // --workers: the server's WEB_CONCURRENCY (default: the environment's, else 1). --cpu-prof DIR: a V8
 // CPU profile of the server (with --workers > 1, one file per server process).
+import crypto from "node:crypto";
 import fs from "node:fs";
 import http from "node:http";
 import os from "node:os";
@@ -94,6 +96,21 @@ async function saveDraft(
   return { outcome: fail(code ? `HTTP ${res.status} ${code}` : `HTTP ${res.status}`, res.text) };
 }
 
+/**
+ * How fast this machine's CPU is right now: 200,000 SHA-256 digests on one core, in ms (lower is
+ * faster). Shared machines vary from day to day (207 to 503 ms here), so runs on different days are
+ * compared through this number.
+ */
+function cpuReferenceMs(): number {
+  const once = () => {
+    const start = performance.now();
+    for (let i = 0; i < 200_000; i++) crypto.createHash("sha256").update(`x${i}`).digest();
+    return performance.now() - start;
+  };
+  // The fastest of three: the first pays for compiling the loop.
+  return Math.round(Math.min(once(), once(), once()));
+}
+
 /** CPU used by the server (its process tree) and by this load generator during the counted window. */
 type CpuWindow = { serverMs?: number; generatorMs: number };
 
@@ -109,7 +126,7 @@ function summarize(
   samples: Sample[],
   from: number,
   seconds: number,
-  cpu: { start: CpuWindow; end: CpuWindow },
+  cpu: { start: CpuWindow; end: CpuWindow; referenceMs: number },
 ) {
   const counted = samples.filter((s) => s.at >= from);
   const routes = [...new Set(counted.map((s) => s.route))].map((route) => {
@@ -152,12 +169,14 @@ function summarize(
     // CPU per counted request: the server's (all its processes) and this generator's, in ms.
     serverCpuMsPerRequest: perRequest(serverCpuMs),
     generatorCpuMsPerRequest: perRequest(end.generatorMs - start.generatorMs),
+    cpuReferenceMs: cpu.referenceMs,
     loadAverage: os.loadavg().map((x) => Math.round(x * 100) / 100),
     cpus: os.cpus().length,
   };
 }
 
 async function main() {
+  const referenceMs = cpuReferenceMs();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "bench-load-"));
   const dbPath = path.join(dir, "bench.db");
   const world = loadBenchWorld({ dbPath, reviewers: REVIEWERS });
@@ -167,7 +186,7 @@ async function main() {
     const samples: Sample[] = [];
     const measureFrom = Date.now() + WARMUP * 1000;
     const until = measureFrom + SECONDS * 1000;
-    const cpu = { start: cpuMark(undefined), end: cpuMark(undefined) };
+    const cpu = { start: cpuMark(undefined), end: cpuMark(undefined), referenceMs };
     const marks = [
       setTimeout(() => (cpu.start = cpuMark(server.pid)), measureFrom - Date.now()),
       setTimeout(() => (cpu.end = cpuMark(server.pid)), until - Date.now()),
@@ -206,7 +225,7 @@ async function main() {
       `bench:load ${REVIEWERS} reviewers, ${WORKERS} server process${WORKERS === 1 ? "" : "es"}, ${SECONDS} s (+${WARMUP} s warm-up): ${report.requestsPerSecond} req/s, ` +
         `page p50 ${page?.p50} / p95 ${page?.p95} ms, save p50 ${save?.p50} / p95 ${save?.p95} ms, ` +
         `errors ${report.errors}; CPU per request: server ${report.serverCpuMsPerRequest ?? "?"} ms, ` +
-        `load generator ${report.generatorCpuMsPerRequest} ms; load average ${report.loadAverage.join(" ")} on ${report.cpus} CPUs`,
+        `load generator ${report.generatorCpuMsPerRequest} ms; CPU reference ${report.cpuReferenceMs} ms; load average ${report.loadAverage.join(" ")} on ${report.cpus} CPUs`,
     );
     for (const r of report.routes) {
       const kinds = Object.entries(r.errorsByKind).map(([k, v]) => `${k} ×${v} (first: ${r.firstError[k]})`);
