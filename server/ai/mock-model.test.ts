@@ -1,27 +1,17 @@
 import { generateText, Output, streamText } from "ai";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { getRecentLlmCalls } from "@/db/queries/ai";
-import { resetTestDb } from "@/db/testing/db";
-import { resetEnvForTests } from "@/lib/env";
 import { AppError } from "@/lib/errors";
+import { withMockModelEnv } from "@/server/ai/testing/mock-model-env";
 import { generate } from "./generate";
 import { hashText, mockValueForSchema } from "./mock-json-schema";
-import { createMockModel, resetMockModelState } from "./mock-model";
+import { createMockModel } from "./mock-model";
 
-beforeEach(() => {
-  vi.stubEnv("LLM_PROVIDER", "mock");
-  vi.stubEnv("LLM_MODEL", "");
-  vi.stubEnv("LLM_CACHE", "false");
-  vi.stubEnv("LLM_MAX_RETRIES", "2");
-  resetEnvForTests();
-  resetTestDb();
-  resetMockModelState();
-});
-
-afterEach(() => {
-  vi.unstubAllEnvs();
-  resetEnvForTests();
+withMockModelEnv({
+  LLM_MODEL: "",
+  LLM_CACHE: "false",
+  LLM_MAX_RETRIES: "2",
 });
 
 async function captureError(p: Promise<unknown>): Promise<AppError> {

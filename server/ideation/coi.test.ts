@@ -1,29 +1,20 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { listRunCallCosts } from "@/db/queries/ideation-calls";
 import { createIdeationRun } from "@/db/queries/ideation-runs";
 import { listCheckpointKeys } from "@/db/queries/ideation-steps";
 import { createStudyPaperStore } from "@/db/queries/literature/paper-store";
 import { ideationCalls } from "@/db/schema";
-import { resetTestDb } from "@/db/testing/db";
 import { makeIdeationStudy } from "@/db/testing/ideation-fixtures";
 import { at } from "@/lib/assert";
-import { resetEnvForTests } from "@/lib/env";
 import { DEFAULT_IDEA_TEMPLATE } from "@/lib/ideas/template";
-import { resetMockModelState } from "@/server/ai/mock-model";
+import { withMockModelEnv } from "@/server/ai/testing/mock-model-env";
 import { coiAgent, coiParamsSchema } from "./coi";
 import { createRunContext } from "./run-context";
 
-beforeEach(() => {
-  vi.stubEnv("LLM_PROVIDER", "mock");
-  vi.stubEnv("LLM_CACHE", "true");
-  vi.stubEnv("LLM_MAX_RETRIES", "0");
-  resetTestDb();
-  resetMockModelState();
-});
-afterEach(() => {
-  vi.unstubAllEnvs();
-  resetEnvForTests();
+withMockModelEnv({
+  LLM_CACHE: "true",
+  LLM_MAX_RETRIES: "0",
 });
 
 function setup(topicName: string, { n = 1, k = 2 } = {}) {

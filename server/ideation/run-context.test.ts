@@ -1,30 +1,21 @@
 import { eq } from "drizzle-orm";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import { getDb } from "@/db/client";
 import { listRunCallCosts, runSpentUsd } from "@/db/queries/ideation-calls";
 import { createIdeationRun, getIdeationRunById } from "@/db/queries/ideation-runs";
 import { createStudyPaperStore } from "@/db/queries/literature/paper-store";
 import { ideationCalls, llmCalls } from "@/db/schema";
-import { resetTestDb } from "@/db/testing/db";
 import { makeIdeationStudy } from "@/db/testing/ideation-fixtures";
 import { at } from "@/lib/assert";
-import { resetEnvForTests } from "@/lib/env";
 import { DEFAULT_IDEA_TEMPLATE } from "@/lib/ideas/template";
 import { BudgetExceededError } from "@/lib/ideation/agent-types";
-import { resetMockModelState } from "@/server/ai/mock-model";
+import { withMockModelEnv } from "@/server/ai/testing/mock-model-env";
 import { createRunContext } from "./run-context";
 
-beforeEach(() => {
-  vi.stubEnv("LLM_PROVIDER", "mock");
-  vi.stubEnv("LLM_CACHE", "true");
-  vi.stubEnv("LLM_MAX_RETRIES", "0");
-  resetTestDb();
-  resetMockModelState();
-});
-afterEach(() => {
-  vi.unstubAllEnvs();
-  resetEnvForTests();
+withMockModelEnv({
+  LLM_CACHE: "true",
+  LLM_MAX_RETRIES: "0",
 });
 
 const answer = z.object({ answer: z.string() });

@@ -1,17 +1,16 @@
 import { and, eq } from "drizzle-orm";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { getDb } from "@/db/client";
 import { saveLlmJudgment } from "@/db/queries/arena-llm";
 import { getJobProgress } from "@/db/queries/jobs";
 import { advancePhase } from "@/db/queries/study-setup";
 import { arenaVotes, ideas, jobItems, llmCalls, studies } from "@/db/schema";
 import { addArenaPair, makeArenaStudy } from "@/db/testing/arena-results-fixtures";
-import { resetTestDb } from "@/db/testing/db";
 import { makeReviewStudy } from "@/db/testing/review-fixtures";
 import { DEFAULT_ARENA_CONFIG } from "@/lib/arena/types";
 import { resetEnvForTests } from "@/lib/env";
 import { AppError } from "@/lib/errors";
-import { resetMockModelState } from "@/server/ai/mock-model";
+import { withMockModelEnv } from "@/server/ai/testing/mock-model-env";
 import { getJobHandler } from "@/server/jobs/registry";
 import { JobRunner, retryJob } from "@/server/jobs/runner";
 import {
@@ -21,17 +20,10 @@ import {
   startLlmJudging,
 } from "./arena-judge";
 
-beforeEach(() => {
-  vi.stubEnv("LLM_PROVIDER", "mock");
-  vi.stubEnv("LLM_CACHE", "false");
+withMockModelEnv({
+  LLM_CACHE: "false",
   // Invalid answers must fail the item at once instead of waiting for backoff.
-  vi.stubEnv("LLM_MAX_RETRIES", "0");
-  resetTestDb();
-  resetMockModelState();
-});
-afterEach(() => {
-  vi.unstubAllEnvs();
-  resetEnvForTests();
+  LLM_MAX_RETRIES: "0",
 });
 
 const runner = () => new JobRunner({ concurrency: 2, pollIntervalMs: 5 });

@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import {
   commitIdeaImport,
@@ -14,28 +14,19 @@ import { claimNextItems, completeItem } from "@/db/queries/job-items";
 import { getJobProgress } from "@/db/queries/jobs";
 import { advancePhase, getStudySettings, replaceTopics } from "@/db/queries/study-setup";
 import { jobItems, llmCalls } from "@/db/schema";
-import { resetTestDb } from "@/db/testing/db";
 import { makeStudy, makeUser } from "@/db/testing/fixtures";
 import { at } from "@/lib/assert";
-import { resetEnvForTests } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { DEFAULT_IDEA_TEMPLATE } from "@/lib/ideas/template";
-import { resetMockModelState } from "@/server/ai/mock-model";
+import { withMockModelEnv } from "@/server/ai/testing/mock-model-env";
 import { getJobHandler } from "@/server/jobs/registry";
 import { JobRunner, retryJob } from "@/server/jobs/runner";
 import { NORMALIZE_JOB_KIND, type NormalizeJobOutput, startNormalization } from "./normalize-ideas";
 
-beforeEach(() => {
-  vi.stubEnv("LLM_PROVIDER", "mock");
-  vi.stubEnv("LLM_CACHE", "false");
+withMockModelEnv({
+  LLM_CACHE: "false",
   // Non-retryable mock failures (MOCK_FAIL_ONCE_400) must fail the item on the first call.
-  vi.stubEnv("LLM_MAX_RETRIES", "0");
-  resetTestDb();
-  resetMockModelState();
-});
-afterEach(() => {
-  vi.unstubAllEnvs();
-  resetEnvForTests();
+  LLM_MAX_RETRIES: "0",
 });
 
 const runner = () => new JobRunner({ concurrency: 2, pollIntervalMs: 5 });
