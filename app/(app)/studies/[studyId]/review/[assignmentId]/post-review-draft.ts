@@ -1,8 +1,9 @@
 import type { ActionResult, ErrorCode, FieldErrors } from "@/lib/errors";
 import { type ReviewDraftRequest, reviewDraftPath } from "@/lib/reviews/save-request";
+import type { submitReviewAction } from "../actions";
 
-/** What a stored save returns (db/queries/review-save.ts SaveResult). */
-export type ReviewSaved = { version: number; status: "draft" | "submitted"; savedAt: number };
+/** What a stored save returns: a draft save answers as a submit does. */
+type ReviewSaved = Extract<Awaited<ReturnType<typeof submitReviewAction>>, { ok: true }>["data"];
 
 /**
  * Sends an autosaved draft or active time to the draft route. The answer has the shape of a server
