@@ -10,7 +10,6 @@ import http from "node:http";
 import next from "next";
 import { getEnv } from "@/lib/env";
 import { withClientAddress } from "@/server/http/client-address";
-import { serveFastRoute } from "@/server/http/fast-routes";
 import { runPrimary } from "./lib/cluster-primary";
 import { linkWorker } from "./lib/cluster-worker";
 
@@ -19,6 +18,8 @@ async function serve() {
   if (cluster.isWorker) linkWorker({ runsJobs: env.JOB_RUNNER });
   const app = next({ dev: false, dir: process.cwd(), port: env.PORT });
   await app.prepare();
+  // Loaded here, not at the top: a cluster primary serves nothing and need not load the server code.
+  const { serveFastRoute } = await import("@/server/http/fast-routes");
   const nextHandler = app.getRequestHandler();
   const server = http.createServer(
     withClientAddress((req, res) => serveFastRoute(req, res) || nextHandler(req, res), env.TRUSTED_PROXY),
