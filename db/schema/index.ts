@@ -1,6 +1,7 @@
 export * from "./ai";
 export * from "./arena";
 export * from "./chains";
+export * from "./content-version";
 export * from "./ideas";
 export * from "./ideation";
 export * from "./invitations";
