@@ -129,6 +129,37 @@ function readSaveState({ studyId, assignmentId, userId }: SaveInput) {
   };
 }
 
+/** A review as its editor opens it: null before the first save. */
+export type StoredReview = {
+  status: "draft" | "submitted";
+  answers: ReviewAnswers;
+  version: number;
+  submittedAt: number | null;
+};
+
+/**
+ * The caller's review on their own published assignment, which the review editor loads when it opens
+ * (the page itself does not carry it, so a rendered page stays the same across autosaves). Someone
+ * else's assignment, or an unpublished one, is "not found".
+ */
+export function getOwnReview(input: {
+  studyId: string;
+  assignmentId: string;
+  userId: string;
+}): StoredReview | null {
+  return withDbErrors(() => {
+    const { existing } = readSaveState({ ...input, answers: null, version: 0, activeSeconds: 0 });
+    return existing
+      ? {
+          status: existing.status,
+          answers: existing.answers,
+          version: existing.version,
+          submittedAt: existing.submittedAt,
+        }
+      : null;
+  });
+}
+
 // The write of every autosave after the first, prepared once (db/prepared.ts).
 const updateReviewQuery = preparedOnce((db) => {
   const p = (name: string) => sql`${sql.placeholder(name)}`;

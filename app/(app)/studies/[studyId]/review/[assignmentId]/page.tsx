@@ -7,9 +7,13 @@ import { type BlindReviewPage, getReviewPage } from "@/db/queries/reviews-review
 import { isAppError } from "@/lib/errors";
 import { needsConsent } from "@/server/auth/consent";
 import { guardPage } from "@/server/auth/guarded-handlers";
-import { ReviewEditor } from "./review-editor";
+import { ReviewEditorLoader } from "./review-editor-loader";
 
 export const metadata: Metadata = { title: "Review" };
+
+// The production server answers reloads of this page from its page cache (server/http/page-cache.ts)
+// while the database is unchanged: render it from the user, the URL and the database alone (no clock,
+// no other request header), and leave the reviewer's own review out (the editor loads it).
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
@@ -52,12 +56,11 @@ export default async function ReviewPage({ params }: PageProps<"/studies/[studyI
             ))}
           </div>
         </Card>
-        <ReviewEditor
+        <ReviewEditorLoader
           studyId={studyId}
           assignmentId={assignmentId}
           form={page.form}
           attestationText={page.attestationText}
-          initial={page.review}
           readOnlyReason={page.readOnlyReason}
         />
       </div>

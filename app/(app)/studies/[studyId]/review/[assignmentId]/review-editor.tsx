@@ -10,7 +10,7 @@ import type { SaveOutcome } from "@/lib/autosave";
 import { emptyAnswers, type ReviewAnswers, rationaleLength, validateAnswers } from "@/lib/reviews/answers";
 import { CONFIDENCE_SCALE, FAMILIARITY_SCALE, type ReviewForm } from "@/lib/reviews/form";
 import { submitReviewAction } from "../actions";
-import { postReviewDraft } from "./post-review-draft";
+import { postReviewDraft } from "./draft-route-client";
 
 const AUTOSAVE_MS = 2000;
 /** Seconds without a key, click, scroll or pointer move after which the page no longer counts as active. */

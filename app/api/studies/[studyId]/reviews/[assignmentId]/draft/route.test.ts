@@ -10,7 +10,7 @@ import { getEnv } from "@/lib/env";
 import { reviewDraftPath } from "@/lib/reviews/save-request";
 import { startSession } from "@/server/auth/session-lifecycle";
 
-// The review autosave as the production server answers it (serveFastRoute in front of a stand-in for
+// The review draft route (the editor's load and autosave) as the production server answers it (serveFastRoute in front of a stand-in for
 // Next), over real HTTP with a real Auth.js session cookie; and the same requests through Next's route
 // handler (app/api/.../draft/route.ts), which must answer alike.
 
@@ -18,7 +18,7 @@ const session = vi.hoisted(() => ({ user: null as SessionUser | null }));
 vi.mock("@/server/auth/session", () => ({ getSessionUser: async () => session.user }));
 
 const { serveFastRoute, FAST_ROUTE_BODY_LIMIT } = await import("@/server/http/fast-routes");
-const { POST: routeHandler } = await import("./route");
+const routeHandlers = await import("./route");
 
 let server: http.Server;
 let base = "";
@@ -59,24 +59,30 @@ const draft = (n: number, extra: Record<string, unknown> = {}) => ({
   ...extra,
 });
 
-type Call = { path: string; body: string; headers?: Record<string, string>; cookie?: string };
+type Call = {
+  path: string;
+  body?: string;
+  headers?: Record<string, string>;
+  cookie?: string;
+  method?: "GET" | "POST";
+};
 
-async function viaFast({ path, body, headers = {}, cookie }: Call) {
+async function viaFast({ path, body, headers = {}, cookie, method = "POST" }: Call) {
   const res = await fetch(`${base}${path}`, {
-    method: "POST",
+    method,
     headers: { origin: base, "content-type": "application/json", ...(cookie ? { cookie } : {}), ...headers },
     body,
   });
   return { status: res.status, json: await res.json(), cacheControl: res.headers.get("cache-control") };
 }
 
-async function viaNext({ path, body, headers = {} }: Call, user: SessionUser | null) {
+async function viaNext({ path, body, headers = {}, method = "POST" }: Call, user: SessionUser | null) {
   session.user = user;
   const [, , , studyId, , assignmentId] = path.split("/");
   const host = new URL(base).host;
-  const res = await routeHandler(
+  const res = await routeHandlers[method](
     new Request(`${base}${path}`, {
-      method: "POST",
+      method,
       headers: { host, origin: base, "content-type": "application/json", ...headers },
       body,
     }),
@@ -85,7 +91,7 @@ async function viaNext({ path, body, headers = {} }: Call, user: SessionUser | n
   return { status: res.status, json: await res.json(), cacheControl: res.headers.get("cache-control") };
 }
 
-describe("the review autosave fast route", () => {
+describe("the review draft fast routes", () => {
   beforeEach(() => {
     resetTestDb();
     nextCalls = 0;
@@ -109,6 +115,55 @@ describe("the review autosave fast route", () => {
       body: JSON.stringify(draft(5, { mode: "activity", version: 1 })),
     });
     expect(activity).toMatchObject({ status: 200, json: { ok: true, data: null } });
+    expect(nextCalls).toBe(0);
+  });
+
+  it("loads the caller's own stored review for the editor, as Next's route handler does", async () => {
+    const { s, reviewer, mine, theirs } = world();
+    const cookie = await cookieFor(reviewer);
+    const path = reviewDraftPath(s.study.id, mine);
+    const load = (call: Omit<Call, "method">) => ({ ...call, method: "GET" as const });
+    expect(await viaFast(load({ path, cookie }))).toEqual({
+      status: 200,
+      json: { ok: true, data: null },
+      cacheControl: "no-store",
+    });
+    await viaFast({ path, cookie, body: JSON.stringify(draft(4)) });
+    const stored = await viaFast(load({ path, cookie }));
+    expect(stored.json).toEqual({
+      ok: true,
+      data: {
+        status: "draft",
+        version: 1,
+        submittedAt: null,
+        answers: expect.objectContaining({
+          scores: expect.objectContaining({ novelty: 4, overall: null }),
+          rationales: expect.objectContaining({ novelty: "Draft 4.", overall: "" }),
+        }),
+      },
+    });
+    const cases: { name: string; call: Call; user: SessionUser | null; status: number }[] = [
+      { name: "own", call: load({ path, cookie }), user: reviewer, status: 200 },
+      { name: "signed out", call: load({ path }), user: null, status: 401 },
+      {
+        name: "another reviewer's assignment",
+        call: load({ path: reviewDraftPath(s.study.id, theirs), cookie }),
+        user: reviewer,
+        status: 404,
+      },
+      {
+        name: "the organizer, who is no reviewer here",
+        call: load({ path, cookie: await cookieFor(s.organizer) }),
+        user: s.organizer,
+        status: 403,
+      },
+    ];
+    for (const c of cases) {
+      const fast = await viaFast(c.call);
+      const viaRoute = await viaNext(c.call, c.user);
+      expect({ case: c.name, status: fast.status }).toEqual({ case: c.name, status: c.status });
+      expect({ case: c.name, ...fast }).toEqual({ case: c.name, ...viaRoute });
+    }
     expect(nextCalls).toBe(0);
   });
 
@@ -207,7 +262,7 @@ describe("the review autosave fast route", () => {
     expect(chunked.text).toMatch(/larger than 2 MB/);
 
     for (const other of [
-      fetch(`${base}${path}`, { headers: { cookie } }),
+      fetch(`${base}${path}`, { method: "PUT", headers: { cookie }, body: "{}" }),
       fetch(`${base}${path}/extra`, { method: "POST", headers: { cookie }, body: "{}" }),
       fetch(`${base}/studies/${s.study.id}/review/${mine}`, {
         method: "POST",
