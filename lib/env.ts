@@ -104,6 +104,11 @@ export const envSchema = z.object({
   JOB_RUNNER: boolWithDefault(true),
   /** gzip responses in Node; turn off when a reverse proxy in front compresses (read by next.config). */
   HTTP_COMPRESS: boolWithDefault(true),
+  /**
+   * Keep each reviewer's rendered review page and answer a reload from it while nothing in the
+   * database changed (server/http/page-cache.ts); false renders every request.
+   */
+  PAGE_CACHE: boolWithDefault(true),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -1,10 +1,14 @@
 // Profiles one reviewer's request path on the production build (run `next build` first): the review
-// page GET and the draft save (the autosave's fast route), each sent `--n` times (default 200) in
-// sequence to the production server's handler (fast routes, then Next) running in this process, with
-// better-sqlite3 wrapped so every SQL statement run is counted and timed.
+// page GET, the editor's load of the stored review and the draft save (the draft route's GET and
+// POST, fast routes), each sent `--n` times (default 200) in sequence to the production server's
+// handler (fast routes, page cache, Next) running in this process, with better-sqlite3 wrapped so
+// every SQL statement run is counted and timed.
 // Prints per route: statements per request (and which), time in SQLite, and latency p50/p95.
 //   npx tsx --conditions=react-server scripts/profile-request.ts [--n 200] [--port 3391] [--sql] [--explain]
+//     [--page-cache]
 //   --sql lists each route's statements; --explain prints SQLite's query plan of each (look for SCAN).
+//   --page-cache answers page reloads from the page cache, as `npm start` does; without it every page
+//   load is rendered, which is what there is to profile.
 // For where the rest of the time goes: node --cpu-prof node_modules/tsx/dist/cli.mjs
 // --conditions=react-server scripts/profile-request.ts
 import { spawnSync } from "node:child_process";
@@ -25,6 +29,7 @@ const N = arg("n", 200);
 const PORT = arg("port", 3391);
 const LIST_SQL = process.argv.includes("--sql");
 const EXPLAIN = process.argv.includes("--explain");
+const PAGE_CACHE = process.argv.includes("--page-cache");
 const BASE = `http://localhost:${PORT}`;
 
 // Count and time every statement run, whoever prepared it (drizzle or raw).
@@ -101,13 +106,17 @@ async function main() {
     studyId: string;
     reviewers: { email: string; password: string; assignmentId: string }[];
   };
-  Object.assign(process.env, { DATABASE_PATH: dbPath, AUTH_SECRET: BENCH_SECRET, PORT: String(PORT) });
+  Object.assign(process.env, {
+    DATABASE_PATH: dbPath,
+    AUTH_SECRET: BENCH_SECRET,
+    PORT: String(PORT),
+    PAGE_CACHE: String(PAGE_CACHE),
+  });
   const app = next({ dev: false, dir: process.cwd(), port: PORT });
   await app.prepare();
   // As scripts/serve.ts serves: its fast routes first (loaded once the environment is set), then Next.
-  const { serveFastRoute } = await import("@/server/http/fast-routes");
-  const nextHandler = app.getRequestHandler();
-  const server = http.createServer((req, res) => serveFastRoute(req, res) || nextHandler(req, res));
+  const { withFastRoutes } = await import("@/server/http/fast-routes");
+  const server = http.createServer(withFastRoutes(app.getRequestHandler()));
   await new Promise<void>((r) => server.listen(PORT, r));
   try {
     const r = world.reviewers[0];
@@ -121,7 +130,11 @@ async function main() {
       if (i === 20) stats.clear(); // the first 20 rounds warm up
       await measure("review page", stats, async () => {
         const res = await fetch(url, { headers: { cookie } });
-        return res.ok && (await res.text()).includes("review-form");
+        return res.ok && (await res.text()).includes('data-testid="idea-text"');
+      });
+      await measure("review state", stats, async () => {
+        const res = await fetch(draftUrl, { headers: { cookie } });
+        return res.ok && (await res.text()).startsWith('{"ok":true');
       });
       await measure("draft save", stats, async () => {
         const res = await fetch(draftUrl, {
@@ -143,7 +156,7 @@ async function main() {
       const ms = [...s.ms].sort((a, b) => a - b);
       const avg = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
       console.log(
-        `${route.padEnd(12)} n=${ms.length} latency p50 ${percentile(ms, 50).toFixed(1)} p95 ${percentile(ms, 95).toFixed(1)} ms; ` +
+        `${route.padEnd(13)} n=${ms.length} latency p50 ${percentile(ms, 50).toFixed(1)} p95 ${percentile(ms, 95).toFixed(1)} ms; ` +
           `SQL statements ${Math.min(...s.statements)}–${Math.max(...s.statements)} per request, ${avg(s.sqlMs).toFixed(2)} ms in SQLite`,
       );
       if (LIST_SQL) for (const q of s.sample) console.log(`    ${q.replace(/\s+/g, " ").slice(0, 220)}`);

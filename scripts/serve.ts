@@ -1,7 +1,8 @@
 // The production HTTP server (`npm start` and the e2e server run it after `next build`): Next's
 // request handler behind our own listener, so the client address comes from the socket and the
 // configured trusted proxies (TRUSTED_PROXY), never from a header the client wrote. A few hot
-// write paths (review autosave) are answered here before Next (server/http/fast-routes.ts).
+// paths (review autosave) are answered here before Next (server/http/fast-routes.ts), and reloads of
+// review pages from a cache while the database has not changed (server/http/page-cache.ts).
 // Started with the react-server condition (scripts/lib/serve-command.ts).
 // WEB_CONCURRENCY > 1 runs that many server processes on the one port (node:cluster): this process
 // becomes their primary (scripts/lib/cluster-primary.ts) and only one worker runs background jobs.
@@ -19,10 +20,9 @@ async function serve() {
   const app = next({ dev: false, dir: process.cwd(), port: env.PORT });
   await app.prepare();
   // Loaded here, not at the top: a cluster primary serves nothing and need not load the server code.
-  const { serveFastRoute } = await import("@/server/http/fast-routes");
-  const nextHandler = app.getRequestHandler();
+  const { withFastRoutes } = await import("@/server/http/fast-routes");
   const server = http.createServer(
-    withClientAddress((req, res) => serveFastRoute(req, res) || nextHandler(req, res), env.TRUSTED_PROXY),
+    withClientAddress(withFastRoutes(app.getRequestHandler()), env.TRUSTED_PROXY),
   );
   server.listen(env.PORT, () => {
     if (cluster.isPrimary || cluster.worker?.id === 1) console.log(`Listening on port ${env.PORT}.`);
