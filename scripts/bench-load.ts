@@ -1,13 +1,16 @@
 // npm run bench:load — N reviewers (default 50) load their review page and autosave drafts (the
 // editor's own autosave request) for D seconds (default 60, after a warm-up, default 10 s, that is
 // not counted) against the production build (run `next build` first) on a freshly seeded database.
-// Each reviewer loops without pauses: load the page, then three draft saves. Prints one summary
-// line, a line per route (p50/p95/max, errors by kind) and the same as one JSON line. A benchmark,
+// Each reviewer loops without pauses: open the page (the document, then the editor's load of the
+// stored review), then three draft saves. Prints one summary line, a line per route (p50/p95/max,
+// errors by kind; "page + review" is the two requests of opening the page, together) and the same as
+// one JSON line. A benchmark,
 // not a test. The client is node:http with keep-alive (one connection per reviewer) asking for gzip
 // as browsers do; it reports its own CPU per request beside the server's, since both share the
 // machine, and a CPU reference time, since shared machines differ in speed from day to day.
 //   npm run bench:load -- [--reviewers 50] [--seconds 60] [--warmup 10] [--port 3390]
-//                         [--workers N] [--json out.json] [--cpu-prof DIR]
+//                         [--workers N] [--no-page-cache] [--json out.json] [--cpu-prof DIR]
+// --no-page-cache: the server renders every page load (PAGE_CACHE=false).
 // --workers: the server's WEB_CONCURRENCY (default: the environment's, else 1). --cpu-prof DIR: a V8
 // CPU profile of the server (with --workers > 1, one file per server process).
 import crypto from "node:crypto";
@@ -43,6 +46,7 @@ const WARMUP = num("warmup", 10);
 const PORT = num("port", 3390);
 const JSON_OUT = arg("json");
 const CPU_PROF = arg("cpu-prof");
+const PAGE_CACHE = !process.argv.includes("--no-page-cache");
 const WORKERS =
   arg("workers") === undefined ? getEnv().WEB_CONCURRENCY : Math.max(1, Math.floor(num("workers", 1)));
 const BASE = `http://localhost:${PORT}`;
@@ -74,7 +78,21 @@ const agent = new http.Agent({ keepAlive: true, maxSockets: REVIEWERS });
 async function loadPage(url: string, cookie: string, signal: AbortSignal): Promise<Outcome> {
   const res = await plainRequest(url, { headers: { cookie }, agent, signal });
   if (res.status !== 200) return fail(`HTTP ${res.status}`, res.text);
-  return res.text.includes("review-form") ? { ok: true } : fail("page without review form", res.text);
+  return res.text.includes('data-testid="idea-text"')
+    ? { ok: true }
+    : fail("page without the idea", res.text);
+}
+
+/** The editor's load of the stored review (GET on the draft route), and its version. */
+async function loadReview(
+  url: string,
+  cookie: string,
+  signal: AbortSignal,
+): Promise<{ outcome: Outcome; version?: number }> {
+  const res = await plainRequest(url, { headers: { cookie }, agent, signal });
+  if (res.status !== 200 || !res.text.startsWith('{"ok":true'))
+    return { outcome: fail(`HTTP ${res.status}`, res.text) };
+  return { outcome: { ok: true }, version: Number(/"version":(\d+)/.exec(res.text)?.[1] ?? 0) };
 }
 
 async function saveDraft(
@@ -161,6 +179,7 @@ function summarize(
   return {
     reviewers: REVIEWERS,
     workers: WORKERS,
+    pageCache: PAGE_CACHE,
     seconds,
     warmupSeconds: WARMUP,
     requestsPerSecond: Math.round(counted.length / seconds),
@@ -180,6 +199,7 @@ async function main() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "bench-load-"));
   const dbPath = path.join(dir, "bench.db");
   const world = loadBenchWorld({ dbPath, reviewers: REVIEWERS });
+  process.env.PAGE_CACHE = String(PAGE_CACHE); // the server's environment
   const server = await startServer({ port: PORT, dbPath, cpuProfDir: CPU_PROF, workers: WORKERS });
   try {
     const sessions = await Promise.all(world.reviewers.map((r) => signIn(BASE, r.email, r.password)));
@@ -199,7 +219,23 @@ async function main() {
         let version = 0;
         let n = 0;
         while (Date.now() < until) {
+          // Opening the page: the document, then the editor's load of the stored review. The reviewer
+          // can type once both have arrived, so the two are also counted as one ("page + review").
+          const opening = performance.now();
+          const before = samples.length;
           await timed("review page", samples, (signal) => loadPage(url, cookie, signal));
+          await timed("review load", samples, async (signal) => {
+            const out = await loadReview(draftUrl, cookie, signal);
+            if (out.version !== undefined) version = out.version;
+            return out.outcome;
+          });
+          const failed = samples.slice(before).find((x) => !x.outcome.ok)?.outcome;
+          samples.push({
+            route: "page + review",
+            ms: performance.now() - opening,
+            at: Date.now(),
+            outcome: failed ?? { ok: true },
+          });
           for (let k = 0; k < 3 && Date.now() < until; k++) {
             n += 1;
             const body: ReviewDraftRequest = {
@@ -219,18 +255,18 @@ async function main() {
     );
     for (const m of marks) clearTimeout(m);
     const report = summarize(samples, measureFrom, SECONDS, cpu);
-    const page = report.routes.find((r) => r.route === "review page");
+    const page = report.routes.find((r) => r.route === "page + review");
     const save = report.routes.find((r) => r.route === "draft save");
     console.log(
-      `bench:load ${REVIEWERS} reviewers, ${WORKERS} server process${WORKERS === 1 ? "" : "es"}, ${SECONDS} s (+${WARMUP} s warm-up): ${report.requestsPerSecond} req/s, ` +
-        `page p50 ${page?.p50} / p95 ${page?.p95} ms, save p50 ${save?.p50} / p95 ${save?.p95} ms, ` +
+      `bench:load ${REVIEWERS} reviewers, ${WORKERS} server process${WORKERS === 1 ? "" : "es"}, page cache ${PAGE_CACHE ? "on" : "off"}, ${SECONDS} s (+${WARMUP} s warm-up): ${report.requestsPerSecond} req/s, ` +
+        `page + review p50 ${page?.p50} / p95 ${page?.p95} ms, save p50 ${save?.p50} / p95 ${save?.p95} ms, ` +
         `errors ${report.errors}; CPU per request: server ${report.serverCpuMsPerRequest ?? "?"} ms, ` +
         `load generator ${report.generatorCpuMsPerRequest} ms; CPU reference ${report.cpuReferenceMs} ms; load average ${report.loadAverage.join(" ")} on ${report.cpus} CPUs`,
     );
     for (const r of report.routes) {
       const kinds = Object.entries(r.errorsByKind).map(([k, v]) => `${k} ×${v} (first: ${r.firstError[k]})`);
       console.log(
-        `  ${r.route.padEnd(12)} n=${r.n} p50 ${r.p50} p95 ${r.p95} p99 ${r.p99} max ${r.max} ms  errors ${r.errors}${kinds.length ? `: ${kinds.join("; ")}` : ""}`,
+        `  ${r.route.padEnd(13)} n=${r.n} p50 ${r.p50} p95 ${r.p95} p99 ${r.p99} max ${r.max} ms  errors ${r.errors}${kinds.length ? `: ${kinds.join("; ")}` : ""}`,
       );
     }
     const json = JSON.stringify(report);
