@@ -73,7 +73,7 @@ async function answer(req: IncomingMessage, res: ServerResponse, render: Render)
     render(req, res); // Next sends the signed-out or revoked session to sign-in
     return;
   }
-  const key = `${user.id}\n${req.url}\n${req.headers["accept-encoding"] ?? ""}`;
+  const key = [user.id, req.headers.host, req.url, req.headers["accept-encoding"]].join("\n");
   const hit = kept.get(key);
   if (hit && hit.version === version) {
     res.writeHead(200, { ...hit.headers, "content-length": hit.body.length });
