@@ -5,20 +5,11 @@ import { recordActiveTime, saveReviewDraft, submitReview } from "@/db/queries/re
 import { listMyAssignments } from "@/db/queries/reviews-reviewer";
 import { studies } from "@/db/schema";
 import { getTestDb, resetTestDb } from "@/db/testing/db";
-import { makeReviewStudy, publishAndStartReviewing } from "@/db/testing/review-fixtures";
-import { DEFAULT_REVIEW_FORM } from "@/lib/reviews/form";
-
-const RATIONALE =
-  "A rationale long enough for the form: it names the closest work and what differs from it, clearly and precisely.";
-
-const fullAnswers = () => ({
-  scores: Object.fromEntries(DEFAULT_REVIEW_FORM.metrics.map((m) => [m.key, 6])),
-  rationales: Object.fromEntries(DEFAULT_REVIEW_FORM.metrics.map((m) => [m.key, RATIONALE])),
-  confidence: 3,
-  familiarity: 4,
-  minutes: 25,
-  attested: false,
-});
+import {
+  completeReviewAnswers,
+  makeReviewStudy,
+  publishAndStartReviewing,
+} from "@/db/testing/review-fixtures";
 
 // The content version that the page cache keys on must move with every change of content, in every
 // table, including tables added after this test: a table without its triggers fails here.
@@ -97,7 +88,7 @@ describe("content version", () => {
     // Submitting changes what other pages show (progress, results): it moves, and so does active time
     // on a submitted review.
     before = version();
-    const submitted = submitReview({ ...save(5, second.version + 1), answers: fullAnswers() });
+    const submitted = submitReview({ ...save(5, second.version + 1), answers: completeReviewAnswers() });
     expect(version()).toBeGreaterThan(before);
     before = version();
     expect(submitted.status).toBe("submitted");

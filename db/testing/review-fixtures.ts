@@ -7,10 +7,25 @@ import { advancePhase, getStudySettings } from "@/db/queries/study-setup";
 import { replaceTopics } from "@/db/queries/study-topics-conditions";
 import { ideas } from "@/db/schema";
 import { DEFAULT_IDEA_TEMPLATE } from "@/lib/ideas/template";
+import type { ReviewAnswers } from "@/lib/reviews/answers";
+import { DEFAULT_REVIEW_FORM } from "@/lib/reviews/form";
 import { makeStudy, makeUser } from "./fixtures";
 
 // A study ready for reviewing, built fast for unit tests: two topics, Human and AI conditions,
 // submitted ideas with their review text decided, and reviewer members (no sign-up yet).
+
+const RATIONALE =
+  "A rationale long enough for the form: it names the closest work and what differs from it, clearly and precisely.";
+
+/** Answers to the default review form that a submit accepts, every metric scored `score`. */
+export const completeReviewAnswers = (score = 6): ReviewAnswers => ({
+  scores: Object.fromEntries(DEFAULT_REVIEW_FORM.metrics.map((m) => [m.key, score])),
+  rationales: Object.fromEntries(DEFAULT_REVIEW_FORM.metrics.map((m) => [m.key, RATIONALE])),
+  confidence: 3,
+  familiarity: 4,
+  minutes: 25,
+  attested: false,
+});
 
 export const fullFields = (label: string) =>
   Object.fromEntries(DEFAULT_IDEA_TEMPLATE.map((f) => [f.key, `${f.label}: ${label}.`])) as Record<
