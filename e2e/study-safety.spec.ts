@@ -130,6 +130,8 @@ test("phase changes list the open work they end and the dates they override; the
   await page.getByTestId("phase-closed-submit").click();
   await expect(page.getByTestId("current-phase")).toHaveText("closed");
 
+  // The page the reviewer opened above is in the server's page cache; closing changed the database,
+  // so the reload is rendered again rather than answered from it.
   await r.reload();
   await expect(r.getByTestId("review-readonly")).toContainText("The review phase has closed");
   await r.context().close();

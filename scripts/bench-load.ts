@@ -52,14 +52,17 @@ const WORKERS =
 const BASE = `http://localhost:${PORT}`;
 const REQUEST_TIMEOUT_MS = 30_000;
 
+const ROUTE_ORDER = ["review page", "review load", "page + review", "draft save"] as const;
+type Route = (typeof ROUTE_ORDER)[number];
+
 type Outcome = { ok: true } | { ok: false; kind: string; detail: string };
-type Sample = { route: string; ms: number; at: number; outcome: Outcome };
+type Sample = { route: Route; ms: number; at: number; outcome: Outcome };
 
 function fail(kind: string, detail: string): Outcome {
   return { ok: false, kind, detail: detail.slice(0, 200) };
 }
 
-async function timed(route: string, samples: Sample[], fn: (signal: AbortSignal) => Promise<Outcome>) {
+async function timed(route: Route, samples: Sample[], fn: (signal: AbortSignal) => Promise<Outcome>) {
   const start = performance.now();
   let outcome: Outcome;
   try {
@@ -147,7 +150,7 @@ function summarize(
   cpu: { start: CpuWindow; end: CpuWindow; referenceMs: number },
 ) {
   const counted = samples.filter((s) => s.at >= from);
-  const routes = [...new Set(counted.map((s) => s.route))].map((route) => {
+  const routes = ROUTE_ORDER.filter((route) => counted.some((s) => s.route === route)).map((route) => {
     const mine = counted.filter((s) => s.route === route);
     const ms = mine.map((s) => s.ms).sort((a, b) => a - b);
     const errorsByKind: Record<string, number> = {};
