@@ -101,7 +101,11 @@ const saveStateQuery = preparedOnce((db) =>
     .prepare(),
 );
 
-function readSaveState({ studyId, assignmentId, userId }: SaveInput) {
+function readSaveState({
+  studyId,
+  assignmentId,
+  userId,
+}: Pick<SaveInput, "studyId" | "assignmentId" | "userId">) {
   const row = saveStateQuery().get({ studyId, assignmentId, userId });
   if (!row) throw new AppError("not_found:assignment", "This review assignment does not exist.");
   const existing =
@@ -148,7 +152,7 @@ export function getOwnReview(input: {
   userId: string;
 }): StoredReview | null {
   return withDbErrors(() => {
-    const { existing } = readSaveState({ ...input, answers: null, version: 0, activeSeconds: 0 });
+    const { existing } = readSaveState(input);
     return existing
       ? {
           status: existing.status,
