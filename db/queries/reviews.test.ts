@@ -1,10 +1,14 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { resetTestDb } from "@/db/testing/db";
-import { makeReviewStudy, publishAndStartReviewing } from "@/db/testing/review-fixtures";
+import {
+  completeReviewAnswers,
+  makeReviewStudy,
+  publishAndStartReviewing,
+  REVIEW_RATIONALE,
+} from "@/db/testing/review-fixtures";
 import { toCsv } from "@/lib/csv/write";
 import { AppError } from "@/lib/errors";
-import type { ReviewAnswers } from "@/lib/reviews/answers";
 import { DEFAULT_REVIEW_FORM } from "@/lib/reviews/form";
 import { addAssignmentPair, publishAssignments, removeAssignmentPair } from "./assignments-edits";
 import { getAssignmentOverview, runAssignment } from "./assignments-run";
@@ -32,19 +36,8 @@ function catchError(fn: () => unknown): AppError {
   throw new Error("expected an error");
 }
 
-const rationale =
-  "A rationale long enough for the form: it names the closest work and what differs from it, clearly and precisely.";
-
-function answers(score = 6): ReviewAnswers {
-  return {
-    scores: Object.fromEntries(DEFAULT_REVIEW_FORM.metrics.map((m) => [m.key, score])),
-    rationales: Object.fromEntries(DEFAULT_REVIEW_FORM.metrics.map((m) => [m.key, rationale])),
-    confidence: 3,
-    familiarity: 4,
-    minutes: 25,
-    attested: false,
-  };
-}
+const rationale = REVIEW_RATIONALE;
+const answers = completeReviewAnswers;
 
 /** A study in reviewing with every reviewer signed up for both topics and assignments published. */
 function publishedStudy() {

@@ -14,13 +14,14 @@ import { makeStudy, makeUser } from "./fixtures";
 // A study ready for reviewing, built fast for unit tests: two topics, Human and AI conditions,
 // submitted ideas with their review text decided, and reviewer members (no sign-up yet).
 
-const RATIONALE =
+/** A rationale that meets the default form's minimum length. */
+export const REVIEW_RATIONALE =
   "A rationale long enough for the form: it names the closest work and what differs from it, clearly and precisely.";
 
 /** Answers to the default review form that a submit accepts, every metric scored `score`. */
 export const completeReviewAnswers = (score = 6): ReviewAnswers => ({
   scores: Object.fromEntries(DEFAULT_REVIEW_FORM.metrics.map((m) => [m.key, score])),
-  rationales: Object.fromEntries(DEFAULT_REVIEW_FORM.metrics.map((m) => [m.key, RATIONALE])),
+  rationales: Object.fromEntries(DEFAULT_REVIEW_FORM.metrics.map((m) => [m.key, REVIEW_RATIONALE])),
   confidence: 3,
   familiarity: 4,
   minutes: 25,
